@@ -1,0 +1,104 @@
+"""Text-layer repair for CJK text, shared by every extractor.
+
+Extractors call :func:`repair` on every run of text they emit, so that the
+document model holds the characters a reader sees, whatever the producer of the
+file did to them: compatibility code points for radicals, a radical drawn in
+front of its own ideograph, odd space characters, and characters spread apart by
+distributed justification (``工 作 任 务``).
+
+It deliberately does not fold full-width punctuation to ASCII (NFKC would), and
+it does not join lines: a line end inside a cell may separate two units, and
+only structuring can tell.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from extractors.radicals import RADICAL_SUPPLEMENT
+
+KANGXI = range(0x2F00, 0x2FE0)
+"""Kangxi Radicals block: every assigned code point has a <compat> decomposition
+to its unified ideograph, so NFKC of that one character is exact."""
+
+_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CJK = r"\p{Han}"
+_SPACED_RUN = regex.compile(rf"(?<!{_CJK})(?:{_CJK}[ ]+){{1,}}{_CJK}(?!{_CJK})")
+"""Two or more single ideographs separated by spaces: distributed justification
+(``序 号``, ``工 作 任 务``). Runs of words (``市工商局 市委编办``) do not match,
+because each token there is longer than one character."""
+
+
+def unify_char(ch: str) -> str:
+    """The unified ideograph for a radical code point; any other char as is."""
+    cp = ord(ch)
+    if cp in KANGXI:
+        return unicodedata.normalize("NFKC", ch)
+    return RADICAL_SUPPLEMENT.get(ch, ch)
+
+
+def unify_radicals(text: str) -> str:
+    """Map radical code points to unified ideographs and drop doubled radicals.
+
+    Some CMaps map one glyph to *radical + ideograph*, which reads as ``⼯工``:
+    when a radical is immediately followed by the ideograph it stands for, the
+    radical is dropped instead of mapped.
+    """
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        unified = unify_char(ch)
+        if unified != ch and i + 1 < len(text) and text[i + 1] == unified:
+            continue
+        out.append(unified)
+    return "".join(out)
+
+
+def collapse_spaced_run(match: regex.Match[str]) -> str:
+    return regex.sub(r"[ ]+", "", match.group(0))
+
+
+def repair(text: str) -> str:
+    """Repair one piece of extracted text; line breaks are kept as ``\\n``."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = unify_radicals(text)
+    lines = []
+    for line in text.split("\n"):
+        line = regex.sub(r" {2,}", " ", line).strip()
+        lines.append(_SPACED_RUN.sub(collapse_spaced_run, line))
+    return "\n".join(lines).strip("\n")
+
+
+def is_cjk(ch: str) -> bool:
+    """Han ideographs and the full-width punctuation that goes with them."""
+    if not ch:
+        return False
+    cp = ord(ch)
+    return (
+        0x3000 <= cp <= 0x303F  # CJK symbols and punctuation
+        or 0xFF00 <= cp <= 0xFFEF  # full-width forms
+        or 0x2018 <= cp <= 0x201F  # curly quotes used as Chinese quotes
+        or cp in (0x2014, 0x2026, 0x00B7)  # ——, …, ·
+        or regex.match(r"\p{Han}", ch) is not None
+    )
+
+
+def join_lines(text: str) -> str:
+    """Join wrapped lines the way a reader would.
+
+    Between two CJK characters a line end is nothing; between two Latin or
+    digit tokens it was a space.
+    """
+    lines = [ln.strip() for ln in text.split("\n")]
+    out = ""
+    for line in lines:
+        if not line:
+            continue
+        if out and not (is_cjk(out[-1]) or is_cjk(line[0])):
+            out += " "
+        out += line
+    return out

@@ -1,0 +1,141 @@
+"""The common in-memory document model that every extractor produces.
+
+A document is an ordered list of blocks: paragraphs and tables. Nothing in it
+knows about tasks or notices; nothing downstream of it knows about PDF or DOCX.
+
+Cell text keeps its visual line breaks as ``\\n`` (wrapped lines in a PDF,
+paragraphs inside a DOCX cell). Whether a line end separates two units or is a
+mere wrap is a question for structuring, so extractors never decide it. Text has
+already been through the text-layer repair of :mod:`extractors.cjk`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Literal, Union
+
+BBox = tuple[float, float, float, float]
+"""(x0, top, x1, bottom) in PDF points, top-left origin, as pdfplumber reports."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of running text, in reading order."""
+
+    text: str
+    page: int | None = None
+    """1-based page number; None where the format has no pages (DOCX)."""
+    bold: bool | None = None
+    align: Literal["left", "center", "right", "justify"] | None = None
+    bbox: BBox | None = None
+    style: str | None = None
+    """The format's own style name when it has one (DOCX paragraph style)."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell at its origin position (top-left of its span) in the table grid."""
+
+    text: str
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+    page: int | None = None
+    bold: bool | None = None
+    bbox: BBox | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: the cells whose origin lies in it, ordered by column."""
+
+    cells: tuple[Cell, ...]
+    is_header: bool = False
+    page: int | None = None
+    continues_on_new_page: bool = False
+    """True for the first row of a table part that a page break started: the
+    only place where a task row may have been broken in two by the layout."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One grid position as structuring sees it.
+
+    ``covered`` tells a position that a span from another row or column covers
+    (pdfplumber's ``None``) from a cell of its own that is merely empty (``""``).
+    """
+
+    cell: Cell
+    covered: bool
+
+    @property
+    def text(self) -> str:
+        return self.cell.text
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[Row, ...]
+    n_cols: int
+    nested: tuple["Table", ...] = ()
+    """Tables found inside this table's cells (DOCX allows them)."""
+
+    @property
+    def pages(self) -> tuple[int, ...]:
+        return tuple(sorted({r.page for r in self.rows if r.page is not None}))
+
+    def grid(self) -> list[list[Slot | None]]:
+        """The table as a dense ``rows × n_cols`` grid of slots.
+
+        Every position a span covers points at the span's origin cell with
+        ``covered=True``; a position no cell reaches (a short row) is None.
+        """
+        grid: list[list[Slot | None]] = [[None] * self.n_cols for _ in self.rows]
+        for row in self.rows:
+            for cell in row.cells:
+                for r in range(cell.row, min(cell.row + cell.row_span, len(self.rows))):
+                    for c in range(cell.col, min(cell.col + cell.col_span, self.n_cols)):
+                        grid[r][c] = Slot(cell, covered=(r, c) != (cell.row, cell.col))
+        return grid
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass
+class Document:
+    """What an extractor returns: blocks in reading order plus provenance."""
+
+    blocks: list[Block]
+    source_format: Literal["pdf", "docx"]
+    n_pages: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        return (b for b in self.blocks if isinstance(b, Paragraph))
+
+    def tables(self) -> Iterator[Table]:
+        """All tables in reading order, nested ones right after their parent."""
+
+        def walk(table: Table) -> Iterator[Table]:
+            yield table
+            for inner in table.nested:
+                yield from walk(inner)
+
+        for block in self.blocks:
+            if isinstance(block, Table):
+                yield from walk(block)
+
+
+class ExtractionError(Exception):
+    """A file that cannot become a Document, with a stable machine-readable code.
+
+    Codes are part of the manifest's contract (see docs/schema.md): scheduled
+    jobs match on them, so never rename one.
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
