@@ -1,26 +1,48 @@
 """Batch runner: a folder of notices in, datasets and a run manifest out.
 
 Errors are values here: a file that cannot be read becomes an ``error`` row in
-the manifest with a stable code, and the run goes on with the other files.
+the manifest with a stable code (docs/errors.md), and the run goes on with the
+other files. A run has three phases:
+
+1. every input is hashed; a file whose bytes the cache already knows is
+   answered from it (unless ``force``);
+2. the others are parsed in worker processes with a time and memory limit
+   (:mod:`pipeline.workers`); each worker stores its outcome in the cache and
+   answers with the file's manifest row only;
+3. the datasets are streamed from the cache, file by file, into a staging
+   folder and renamed into place together (:class:`pipeline.writers.StagedOutput`).
+
+So the parent holds one manifest row per file and one file's records at a time.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from extractors.model import ExtractionError
+from pipeline.cache import Cache, Entry
 from pipeline.convert import Converted, convert
 from pipeline.records import ManifestRecord
-from pipeline.writers import write_datasets
+from pipeline.workers import Done, Failure, Limits, default_jobs, run_isolated
+from pipeline.writers import StagedOutput
 
 log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".wps")
 """Files the runner picks up; which reader handles one is decided by content."""
+
+MACHINE_DEPENDENT_CODES = frozenset({"needs_libreoffice", "conversion_failed"})
+"""Errors that depend on this machine rather than on the file's bytes: not
+cached, so installing LibreOffice is enough for the next run to read the file."""
+
+Converter = Callable[[bytes, str], Converted]
 
 
 def find_inputs(input_dir: Path) -> list[Path]:
@@ -32,78 +54,175 @@ def find_inputs(input_dir: Path) -> list[Path]:
     )
 
 
-@dataclass
-class FileOutcome:
-    manifest: ManifestRecord
-    converted: Converted | None
+@dataclass(frozen=True)
+class Options:
+    jobs: int = field(default_factory=default_jobs)
+    limits: Limits = Limits()
+    force: bool = False
+    """Parse every file again, ignoring (and refreshing) the cache."""
+    converter: Converter = convert
+    """bytes → records; a module-level function (it is sent to worker processes)."""
 
 
 @dataclass
 class BatchResult:
-    outcomes: list[FileOutcome] = field(default_factory=list)
+    n_files: int = 0
+    n_failed: int = 0
+    n_warned: int = 0
+    n_cached: int = 0
+    n_pages: int = 0
+    peak_worker_rss_kb: int = 0
 
     @property
-    def n_failed(self) -> int:
-        return sum(o.manifest.status == "error" for o in self.outcomes)
+    def n_ok(self) -> int:
+        return self.n_files - self.n_failed
 
-    @property
-    def n_warned(self) -> int:
-        return sum(o.manifest.status == "ok" and bool(o.manifest.warnings) for o in self.outcomes)
-
-
-def process_file(path: Path, input_dir: Path) -> FileOutcome:
-    """Convert one file; never raises for anything the file itself can cause."""
-    rel = path.relative_to(input_dir).as_posix()
-    started = time.perf_counter()
-    sha256 = None
-    try:
-        data = path.read_bytes()
-        sha256 = hashlib.sha256(data).hexdigest()
-        converted = convert(data, rel)
-    except ExtractionError as exc:
-        return FileOutcome(_error_row(rel, sha256, exc.code, exc.message, started), None)
-    except OSError as exc:
-        return FileOutcome(_error_row(rel, sha256, "unreadable_file", str(exc), started), None)
-    except Exception as exc:  # a bug or a file shape nobody foresaw: still only this file
-        log.exception("unexpected failure on %s", rel)
-        return FileOutcome(_error_row(rel, sha256, "internal_error", f"{type(exc).__name__}: {exc}", started), None)
-    manifest = ManifestRecord(
-        source_path=rel,
-        sha256=sha256,
-        source_format=converted.document.source_format,
-        status="ok",
-        error_code=None,
-        error=None,
-        warnings=converted.warnings,
-        n_tasks=len(converted.tasks),
-        n_pages=converted.n_pages,
-        seconds=time.perf_counter() - started,
-    )
-    return FileOutcome(manifest, converted)
+    def count(self, row: ManifestRecord) -> None:
+        self.n_files += 1
+        self.n_failed += row.status == "error"
+        self.n_warned += row.status == "ok" and bool(row.warnings)
+        self.n_cached += row.cached
+        self.n_pages += row.n_pages or 0
 
 
-def _error_row(rel: str, sha256: str | None, code: str, message: str, started: float) -> ManifestRecord:
+@dataclass(frozen=True)
+class FileJob:
+    index: int
+    path: Path
+    rel: str
+    sha256: str
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def manifest_row(rel: str, entry: Entry, seconds: float, cached: bool) -> ManifestRecord:
+    c = entry.converted
     return ManifestRecord(
-        source_path=rel, sha256=sha256, source_format=None, status="error", error_code=code,
-        error=message, warnings=[], n_tasks=0, n_pages=None, seconds=time.perf_counter() - started,
+        source_path=rel,
+        sha256=entry.sha256,
+        source_format=entry.source_format,
+        status="ok" if c is not None else "error",
+        error_code=entry.error_code,
+        error=entry.error,
+        warnings=c.warnings if c is not None else [],
+        n_tasks=len(c.tasks) if c is not None else 0,
+        n_pages=c.n_pages if c is not None else None,
+        seconds=seconds,
+        cached=cached,
     )
 
 
-def run_batch(input_dir: Path, output_dir: Path) -> BatchResult:
+def error_row(rel: str, sha256: str | None, code: str, message: str, seconds: float) -> ManifestRecord:
+    """A file that gave no entry: unreadable, or its worker failed."""
+    return ManifestRecord(source_path=rel, sha256=sha256, source_format=None, status="error", error_code=code,
+                          error=message, warnings=[], n_tasks=0, n_pages=None, seconds=seconds)
+
+
+def process_file(job: FileJob, cache: Cache, converter: Converter) -> ManifestRecord:
+    """Worker side: parse one file, store the outcome in the cache, answer its manifest row.
+
+    Errors the file causes are answered as rows; anything else (a bug, memory
+    exhaustion) propagates to the worker wrapper, which reports it by code.
+    """
+    started = time.perf_counter()
+    try:
+        data = job.path.read_bytes()
+    except OSError as exc:
+        return error_row(job.rel, None, "unreadable_file", str(exc), time.perf_counter() - started)
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        converted = converter(data, job.rel)
+        entry = Entry(sha256, converted.document.source_format, converted)
+    except ExtractionError as exc:
+        entry = Entry(sha256, None, error_code=exc.code, error=exc.message)
+    if entry.error_code not in MACHINE_DEPENDENT_CODES:
+        cache.store(entry)
+    return manifest_row(job.rel, entry, time.perf_counter() - started, cached=False)
+
+
+class Reporter(Protocol):
+    """Who hears of a run's progress (see :class:`pipeline.progress.Progress`)."""
+
+    def start(self, total: int) -> None: ...
+
+    def file_done(self, row: ManifestRecord) -> None: ...
+
+
+class _Silent:
+    def start(self, total: int) -> None:
+        pass
+
+    def file_done(self, row: ManifestRecord) -> None:
+        pass
+
+
+def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
+              reporter: Reporter = _Silent()) -> BatchResult:
+    """Convert every input into the datasets in *output_dir*."""
+    cache = Cache(output_dir)
+    inputs = find_inputs(input_dir)
+    rows: list[ManifestRecord | None] = [None] * len(inputs)
+    jobs: list[FileJob] = []
     result = BatchResult()
-    for path in find_inputs(input_dir):
-        outcome = process_file(path, input_dir)
-        m = outcome.manifest
-        log.info("%s %s: %s", m.status, m.source_path, m.error or f"{m.n_tasks} tasks")
-        result.outcomes.append(outcome)
-    converted = [o.converted for o in result.outcomes if o.converted is not None]
-    write_datasets(
-        output_dir,
-        {
-            "documents": [c.document for c in converted],
-            "tasks": [t for c in converted for t in c.tasks],
-            "task_units": [u for c in converted for u in c.task_units],
-            "manifest": [o.manifest for o in result.outcomes],
-        },
-    )
+    reporter.start(len(inputs))
+
+    def settle(index: int, row: ManifestRecord) -> None:
+        rows[index] = row
+        reporter.file_done(row)
+
+    for index, path in enumerate(inputs):
+        rel = path.relative_to(input_dir).as_posix()
+        started = time.perf_counter()
+        try:
+            sha256 = file_sha256(path)
+        except OSError as exc:
+            settle(index, error_row(rel, None, "unreadable_file", str(exc), time.perf_counter() - started))
+            continue
+        entry = None if options.force else cache.load(sha256)
+        if entry is None:
+            jobs.append(FileJob(index, path, rel, sha256))
+        else:
+            settle(index, manifest_row(rel, entry, time.perf_counter() - started, cached=True))
+
+    worker = functools.partial(process_file, cache=cache, converter=options.converter)
+    for done in run_isolated(jobs, worker, options.jobs, options.limits):
+        settle(done.task.index, _row_of(done))
+        result.peak_worker_rss_kb = max(result.peak_worker_rss_kb, done.peak_rss_kb or 0)
+
+    with StagedOutput(output_dir) as out:
+        for row in rows:
+            assert row is not None
+            if row.status == "ok":
+                _write_records(out, cache, row)
+            result.count(row)
+        out.add("manifest", rows)
+        out.commit()
+    cache.prune({row.sha256 for row in rows if row is not None and row.sha256})
     return result
+
+
+def _row_of(done: Done[FileJob, ManifestRecord]) -> ManifestRecord:
+    if isinstance(done.result, Failure):
+        if done.result.detail:
+            log.debug("%s", done.result.detail)
+        return error_row(done.task.rel, done.task.sha256, done.result.code, done.result.message, done.seconds)
+    return done.result
+
+
+def _write_records(out: StagedOutput, cache: Cache, row: ManifestRecord) -> None:
+    entry = cache.load(row.sha256 or "")
+    if entry is None or entry.converted is None:  # the cache changed under this run: fail the file, not the run
+        row.status, row.error_code, row.n_tasks = "error", "internal_error", 0
+        row.error = "the file's cached records disappeared during the run; run again"
+        return
+    c = entry.converted
+    c.document.source_path = row.source_path  # the same bytes may lie under another name than when cached
+    out.add("documents", [c.document])
+    out.add("tasks", c.tasks)
+    out.add("task_units", c.task_units)

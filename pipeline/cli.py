@@ -8,12 +8,27 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.batch import run_batch
+from pipeline.batch import Options, run_batch
+from pipeline.progress import BarLogHandler, Progress
+from pipeline.workers import Limits, default_jobs
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
+    """An argparse type that refuses zero and negatives (a usage error, exit 2)."""
+
+    def parse(text: str) -> float:
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be positive, not {text}")
+        return value
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,18 +37,41 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="convert every notice below INPUT_DIR into datasets in OUTPUT_DIR")
     build.add_argument("input_dir", type=Path)
     build.add_argument("output_dir", type=Path)
-    build.add_argument("-q", "--quiet", action="store_true", help="print only the summary and errors")
+    verbosity = build.add_mutually_exclusive_group()
+    verbosity.add_argument("-q", "--quiet", action="store_true", help="print only the summary and errors")
+    verbosity.add_argument("-v", "--verbose", action="store_true", help="also log timings and tracebacks")
+    build.add_argument("-j", "--jobs", type=_positive(int), default=default_jobs(),
+                       help="files parsed at once, each in its own process (default: CPUs, %(default)s here)")
+    build.add_argument("--timeout", type=_positive(float), default=Limits.timeout, metavar="SECONDS",
+                       help="time limit per file; a file over it becomes a `timeout` error (default %(default)g)")
+    build.add_argument("--memory-limit", type=_positive(int), default=Limits.memory_mb, metavar="MB",
+                       help="address-space limit per worker process (default %(default)s)")
+    build.add_argument("--force", action="store_true",
+                       help="parse every file again instead of reusing the cache in OUTPUT_DIR/.cache")
     return parser
+
+
+def _raise_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds like Ctrl-C: workers killed, staging removed
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s")
     if not args.input_dir.is_dir():
         print(f"error: input folder {args.input_dir} does not exist", file=sys.stderr)
         return EXIT_USAGE
-    result = run_batch(args.input_dir, args.output_dir)
-    n = len(result.outcomes)
-    print(f"{n} files: {n - result.n_failed} ok ({result.n_warned} with warnings), {result.n_failed} failed"
-          f" → {args.output_dir}")
+    progress = Progress(sys.stderr, bar=sys.stderr.isatty() and not args.quiet)
+    handler = BarLogHandler(progress)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    level = logging.WARNING if args.quiet or progress.bar and not args.verbose else \
+        logging.DEBUG if args.verbose else logging.INFO
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+    signal.signal(signal.SIGTERM, _raise_on_sigterm)
+    options = Options(jobs=args.jobs, limits=Limits(args.timeout, args.memory_limit), force=args.force)
+    try:
+        result = run_batch(args.input_dir, args.output_dir, options, progress)
+    finally:
+        progress.close()
+    print(f"{result.n_files} files: {result.n_ok} ok ({result.n_warned} with warnings), {result.n_failed} failed, "
+          f"{result.n_cached} from cache → {args.output_dir}")
     return EXIT_FAILED if result.n_failed else EXIT_OK

@@ -122,19 +122,21 @@ class ManifestRecord:
     n_tasks: int
     n_pages: int | None
     seconds: float
+    cached: bool = False
 
 
 MANIFEST_SCHEMA = pa.schema([
     column("source_path", pa.string(), "input file, relative to the input folder", "2018/泉政办〔2018〕51号.pdf", False),
     column("sha256", pa.string(), "sha256 of the file (null when it could not be read)", "3f2a9c…"),
     column("source_format", pa.string(), "format detected from the content", "pdf"),
-    column("status", pa.string(), "ok or error", "ok", False),
+    column("status", pa.string(), "ok or error (see docs/errors.md)", "ok", False),
     column("error_code", pa.string(), "stable code of the failure (see docs/errors.md)", "no_text_layer"),
     column("error", pa.string(), "human-readable message of the failure", "PDF has no text layer (scanned image?)"),
     column("warnings", STRINGS, "non-fatal findings, e.g. no task table", "[no task table found]", False),
     column("n_tasks", pa.int32(), "task rows found", "42", False),
     column("n_pages", pa.int32(), "pages (PDF only)", "9"),
-    column("seconds", pa.float64(), "time spent on the file", "0.84", False),
+    column("seconds", pa.float64(), "time spent on the file in this run (near 0 when cached)", "0.84", False),
+    column("cached", pa.bool_(), "true when the outcome came from the cache of an earlier run (same bytes, same parser version), not from parsing", "false", False),
 ], metadata={"parser_version": PARSER_VERSION})
 
 

@@ -1,16 +1,18 @@
 """Dataset writers: Parquet with the explicit schema, and a CSV sibling for Excel.
 
-Files are written under a temporary name in the output folder and renamed into
-place only once complete, so a reader never sees half a file and an interrupted
-run leaves the previous datasets as they were.
+A run's datasets are streamed into a staging folder inside the output folder and
+renamed into place together only once all are complete, so a reader never sees
+half a file and an interrupted run leaves the previous datasets as they were.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -53,13 +55,30 @@ def _csv_value(value: Any) -> str:
     return str(value)
 
 
-def write_csv(table: pa.Table, path: Path) -> None:
-    """UTF-8 with BOM, so Excel on a Chinese Windows machine reads it as UTF-8."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(table.schema.names)
+class CsvWriter:
+    """Rows appended table by table; UTF-8 with BOM, so Excel on a Chinese
+    Windows machine reads the file as UTF-8."""
+
+    def __init__(self, path: Path, names: list[str]) -> None:
+        self._fh = open(path, "w", encoding="utf-8-sig", newline="")
+        self._writer = csv.writer(self._fh)
+        self._names = names
+        self._writer.writerow(names)
+
+    def write_table(self, table: pa.Table) -> None:
         for row in table.to_pylist():
-            writer.writerow([_csv_value(row[name]) for name in table.schema.names])
+            self._writer.writerow([_csv_value(row[name]) for name in self._names])
+
+    def close(self) -> None:
+        _sync_close(self._fh)
+
+
+def _sync_close(fh: Any) -> None:
+    """Flush a file to disk before it is renamed into place, so a power cut
+    after the rename cannot leave an empty dataset behind a complete name."""
+    fh.flush()
+    os.fsync(fh.fileno())
+    fh.close()
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
@@ -74,15 +93,103 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
-def write_dataset(out_dir: Path, name: str, records: Sequence[Any]) -> None:
-    """Write one dataset as ``name.parquet`` and ``name.csv``."""
-    _, schema = DATASETS[name]
-    table = to_table(records, schema)
-    atomic_write(out_dir / f"{name}.parquet", lambda p: pq.write_table(table, p, compression="zstd"))
-    atomic_write(out_dir / f"{name}.csv", lambda p: write_csv(table, p))
+class DatasetWriter:
+    """One dataset streamed, batch by batch, into ``name.parquet`` and ``name.csv``.
+
+    Records are buffered up to :data:`BATCH_ROWS` and then written as one
+    Parquet row group, so memory stays flat however many files a run has.
+    """
+
+    BATCH_ROWS = 20_000
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.name = name
+        self._schema = DATASETS[name][1]
+        self._buffer: list[Any] = []
+        file_schema = to_table([], self._schema).schema  # with the pandas metadata every batch carries
+        self._parquet_fh = open(folder / f"{name}.parquet", "wb")
+        self._parquet = pq.ParquetWriter(self._parquet_fh, file_schema, compression="zstd")
+        self._csv = CsvWriter(folder / f"{name}.csv", file_schema.names)
+
+    def add(self, records: Sequence[Any]) -> None:
+        self._buffer.extend(records)
+        if len(self._buffer) >= self.BATCH_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        table = to_table(self._buffer, self._schema)
+        self._parquet.write_table(table)
+        self._csv.write_table(table)
+        self._buffer = []
+
+    def close(self) -> None:
+        if self._buffer:
+            self._flush()
+        self._parquet.close()
+        _sync_close(self._parquet_fh)
+        self._csv.close()
 
 
-def write_datasets(out_dir: Path, datasets: dict[str, Sequence[Any]]) -> None:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name, records in datasets.items():
-        write_dataset(out_dir, name, records)
+STAGING_PREFIX = ".staging-"
+
+
+class StagedOutput:
+    """All datasets of a run, written into a staging folder and renamed into
+    the output folder together only when every one is complete.
+
+    Until :meth:`commit`, the output folder holds the previous run's datasets
+    untouched; an exception (or Ctrl-C) removes the staging folder, and a
+    staging folder left by a killed run is removed by the next one. The
+    manifest is renamed last, so a manifest always describes datasets at
+    least as new as itself.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned_staging(out_dir)
+        self.out_dir = out_dir
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out_dir))
+        self._writers: dict[str, DatasetWriter] = {}
+
+    def __enter__(self) -> "StagedOutput":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for writer in self._writers.values():
+            with contextlib.suppress(Exception):
+                writer.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def add(self, name: str, records: Sequence[Any]) -> None:
+        if name not in self._writers:
+            self._writers[name] = DatasetWriter(self.folder, name)
+        self._writers[name].add(records)
+
+    def commit(self) -> None:
+        for name in DATASETS:
+            self.add(name, [])  # a dataset with no rows is still written, with its schema
+        for writer in self._writers.values():
+            writer.close()
+        names = sorted(DATASETS, key=lambda n: n == "manifest")
+        for name in names:
+            for suffix in (".parquet", ".csv"):
+                os.replace(self.folder / f"{name}{suffix}", self.out_dir / f"{name}{suffix}")
+        self._writers.clear()
+
+
+def _remove_abandoned_staging(out_dir: Path) -> None:
+    """Staging folders whose run is gone (killed before it could clean up)."""
+    for folder in out_dir.glob(f"{STAGING_PREFIX}*"):
+        pid = folder.name[len(STAGING_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

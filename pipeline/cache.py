@@ -1,0 +1,129 @@
+"""Per-file cache of conversion outcomes, so a scheduled re-run parses only what changed.
+
+An entry is keyed by the sha256 of a file's bytes and :data:`pipeline.PARSER_VERSION`:
+the same bytes read by the same parser give the same records, whatever the
+file is called or where it lies. Entries are JSON (never pickle: a reader of the
+output folder should not execute what is in it), one file per input, written
+atomically by the worker that parsed the file, so the parent process never holds
+more than one file's records at a time and an interrupted run keeps the work it
+finished.
+
+Anything unreadable in the cache (a half-written entry from a crash before the
+rename, an entry from an older record layout) is a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from pipeline import PARSER_VERSION
+from pipeline.convert import Converted
+from pipeline.records import (
+    DOCUMENTS_SCHEMA,
+    TASK_UNITS_SCHEMA,
+    TASKS_SCHEMA,
+    DocumentRecord,
+    TaskRecord,
+    TaskUnitRecord,
+    record_dict,
+)
+from pipeline.writers import atomic_write
+
+CACHE_DIR = ".cache"
+"""Folder of the cache inside the output folder."""
+
+
+@dataclass
+class Entry:
+    """What one file's bytes gave: its records, or the error that stopped it."""
+
+    sha256: str
+    source_format: str | None
+    converted: Converted | None = None
+    error_code: str | None = None
+    error: str | None = None
+
+
+def _encode(record: Any) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in record_dict(record).items()}
+
+
+def _decode(cls: type, schema: pa.Schema, data: dict[str, Any]) -> Any:
+    """A record from its JSON form; dates are typed back from the dataset schema."""
+    if set(data) != {f.name for f in dataclasses.fields(cls)}:
+        raise ValueError(f"cached {cls.__name__} has other fields than the current record")
+    for f in schema:
+        if pa.types.is_date(f.type) and data.get(f.name) is not None:
+            data[f.name] = dt.date.fromisoformat(data[f.name])
+    return cls(**data)
+
+
+class Cache:
+    """Conversion outcomes under ``OUTPUT_DIR/.cache/v<PARSER_VERSION>/``."""
+
+    def __init__(self, output_dir: Path) -> None:
+        self.root = output_dir / CACHE_DIR
+        self.dir = self.root / f"v{PARSER_VERSION}"
+
+    def path(self, sha256: str) -> Path:
+        return self.dir / sha256[:2] / f"{sha256}.json"
+
+    def store(self, entry: Entry) -> None:
+        c = entry.converted
+        payload = {
+            "sha256": entry.sha256,
+            "parser_version": PARSER_VERSION,
+            "source_format": entry.source_format,
+            "error_code": entry.error_code,
+            "error": entry.error,
+            "records": None if c is None else {
+                "n_pages": c.n_pages,
+                "warnings": c.warnings,
+                "document": _encode(c.document),
+                "tasks": [_encode(t) for t in c.tasks],
+                "task_units": [_encode(u) for u in c.task_units],
+            },
+        }
+        path = self.path(entry.sha256)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(payload, ensure_ascii=False)
+        atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+    def load(self, sha256: str) -> Entry | None:
+        """The entry for these bytes, or None when there is no usable one."""
+        try:
+            payload = json.loads(self.path(sha256).read_text(encoding="utf-8"))
+            if payload["sha256"] != sha256 or payload["parser_version"] != PARSER_VERSION:
+                return None
+            records = payload["records"]
+            converted = None
+            if records is not None:
+                converted = Converted(
+                    document=_decode(DocumentRecord, DOCUMENTS_SCHEMA, records["document"]),
+                    tasks=[_decode(TaskRecord, TASKS_SCHEMA, t) for t in records["tasks"]],
+                    task_units=[_decode(TaskUnitRecord, TASK_UNITS_SCHEMA, u) for u in records["task_units"]],
+                    n_pages=records["n_pages"],
+                    warnings=records["warnings"],
+                )
+            return Entry(sha256, payload["source_format"], converted, payload["error_code"], payload["error"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def prune(self, keep: set[str]) -> None:
+        """Drop entries of files no longer in the input, and caches of other parser versions."""
+        if not self.root.is_dir():
+            return
+        for other in self.root.iterdir():
+            if other != self.dir:
+                shutil.rmtree(other, ignore_errors=True)
+        for entry in self.dir.glob("*/*.json"):
+            if entry.stem not in keep:
+                entry.unlink(missing_ok=True)
