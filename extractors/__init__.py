@@ -23,11 +23,15 @@ def extract(data: bytes) -> Document:
     if fmt == "empty":
         raise ExtractionError("empty_file", "the file is empty")
     if fmt == "ole":
-        raise ExtractionError(
-            "needs_libreoffice",
-            "legacy Word/WPS binary file (.doc/.wps): install LibreOffice "
-            "(apt-get install libreoffice-writer) to convert it, or save it as DOCX",
-        )
+        from extractors.docx import extract_docx
+        from extractors.legacy import convert_to_docx
+
+        document = extract_docx(convert_to_docx(data))
+        document.warnings.append("legacy .doc/.wps file, read through a LibreOffice conversion to DOCX")
+        return document
     if fmt == "zip":
+        from extractors.ooxml import Package
+
+        Package(data)  # a damaged archive (e.g. a truncated DOCX) says so precisely
         raise ExtractionError("corrupt_docx", "a zip archive that is not a Word document (no word/ parts)")
     raise ExtractionError("unsupported_format", "neither PDF nor DOCX (unrecognised content)")

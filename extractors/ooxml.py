@@ -77,15 +77,22 @@ class Package:
 
     def xml(self, name: str) -> etree._Element:
         data = self.read(name)
+        # Refused before parsing where the bytes show it; the parser resolves
+        # nothing either way (no entities, no DTD loading, no network).
         head = data[:4096].upper()
         if b"<!DOCTYPE" in head or b"<!ENTITY" in data.upper():
             raise ExtractionError(
                 "hostile_xml", f"part {name} declares a DTD or entities, which OOXML never needs; refused"
             )
         try:
-            return etree.fromstring(data, _PARSER)
+            root = etree.fromstring(data, _PARSER)
         except etree.XMLSyntaxError as exc:
             raise ExtractionError("corrupt_docx", f"part {name} is not well-formed XML: {exc}") from exc
+        if root.getroottree().docinfo.doctype:  # a DTD the byte check missed (e.g. a UTF-16 part)
+            raise ExtractionError(
+                "hostile_xml", f"part {name} declares a DTD, which OOXML never needs; refused"
+            )
+        return root
 
     def related(self, source: str, rel_type_suffix: str) -> str | None:
         """Target part of the first relationship of *source* whose type ends so."""
