@@ -42,6 +42,10 @@ MACHINE_DEPENDENT_CODES = frozenset({"needs_libreoffice", "conversion_failed"})
 """Errors that depend on this machine rather than on the file's bytes: not
 cached, so installing LibreOffice is enough for the next run to read the file."""
 
+DUPLICATE_NOTE = "same bytes as"
+"""Warning on a file identical to an earlier one: a document (doc_id, from the
+bytes) is written once, under the first path; the manifest lists every path."""
+
 Converter = Callable[[bytes, str], Converted]
 
 
@@ -196,9 +200,13 @@ def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
         result.peak_worker_rss_kb = max(result.peak_worker_rss_kb, done.peak_rss_kb or 0)
 
     with StagedOutput(output_dir) as out:
+        first_path: dict[str, str] = {}
         for row in rows:
             assert row is not None
-            if row.status == "ok":
+            if row.status == "ok" and row.sha256 in first_path:
+                row.warnings = [*row.warnings, f"{DUPLICATE_NOTE} {first_path[row.sha256]}"]
+            elif row.status == "ok":
+                first_path[row.sha256 or ""] = row.source_path
                 _write_records(out, cache, row)
             result.count(row)
         out.add("manifest", rows)

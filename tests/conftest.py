@@ -14,3 +14,10 @@ QZB_DOCX = ["泉政办〔2018〕51号.docx", "泉政办〔2018〕51号-横版.do
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     return RAW
+
+
+def read_dataset(out_dir: Path, name: str):
+    """A dataset as pandas reads it, for assertions."""
+    import pandas as pd
+
+    return pd.read_parquet(out_dir / f"{name}.parquet")

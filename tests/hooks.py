@@ -1,0 +1,38 @@
+"""A converter for batch tests that misbehaves on cue, so tests can show what the
+runner does with a file that hangs, crashes its worker or eats memory, without
+any test hook in production code (the runner takes the converter as an option).
+
+A file containing one of the markers below triggers the behaviour; any other
+file is converted normally.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+from pipeline.convert import Converted, convert
+
+HANG = b"TEST-HOOK-HANG"
+SLOW = b"TEST-HOOK-SLOW"
+CRASH = b"TEST-HOOK-CRASH"
+HOG = b"TEST-HOOK-HOG"
+BUG = b"TEST-HOOK-BUG"
+
+SLOW_SECONDS = 4.0
+
+
+def misbehaving_convert(data: bytes, source_path: str) -> Converted:
+    if HANG in data:
+        time.sleep(3600)
+    if SLOW in data:
+        time.sleep(SLOW_SECONDS)
+    if CRASH in data:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    if HOG in data:
+        hog = bytearray(64 * 1024 ** 3)  # far beyond any memory limit the tests set
+        del hog
+    if BUG in data:
+        raise RuntimeError("a bug in the parser")
+    return convert(data, source_path)

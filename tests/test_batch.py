@@ -1,0 +1,142 @@
+"""A batch mixing the good sample notices with every kind of bad input: the run
+goes on, exits 1, names each failure by its code, keeps every good task, and
+lets nothing from outside the input files into any output."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from extractors.legacy import soffice_path
+from pipeline.batch import Options, run_batch
+from pipeline.cli import EXIT_FAILED, main
+from pipeline.workers import Limits
+from tests import hostile, pdfgen
+from tests.docxgen import distinct_copy
+from tests.conftest import QZB_DOCX, RAW, read_dataset
+from tests.expected.qzb_2018_51 import TASKS
+
+MARKER = "XXE-MARKER-b7c1e2"
+HAS_PDF_EXTRACTOR = importlib.util.find_spec("extractors.pdf") is not None
+
+
+def _legacy_copy(docx: Path, folder: Path, suffix: str) -> Path:
+    """A real .doc made by LibreOffice from a sample DOCX."""
+    subprocess.run([soffice_path(), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "doc", "--outdir", str(folder), str(docx)], check=True, capture_output=True,
+                   timeout=120)
+    made = folder / (docx.stem + ".doc")
+    return made.rename(made.with_suffix(suffix))
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory) -> tuple[Path, dict[str, str | None]]:
+    """Input folder → expected error code per file (None: ok, all 42 tasks)."""
+    root = tmp_path_factory.mktemp("mixed")
+    inputs = root / "in"
+    inputs.mkdir()
+    secret = root / "secret.txt"
+    secret.write_text(MARKER)
+    good = RAW / QZB_DOCX[0]
+    files: dict[str, tuple[bytes, str | None]] = {
+        "empty.docx": (b"", "empty_file"),
+        "random.pdf": (hostile.random_bytes(), "unsupported_format"),
+        "random.docx": (hostile.random_bytes(seed=7), "unsupported_format"),
+        "truncated.docx": (hostile.truncated(good.read_bytes()), "corrupt_docx"),
+        "xxe.docx": (hostile.xxe_docx(str(secret)), "hostile_xml"),
+        "xxe-utf16.docx": (hostile.xxe_utf16_docx(str(secret)), "hostile_xml"),
+        "late-dtd.docx": (hostile.late_doctype_docx(str(secret)), "hostile_xml"),
+        "laughs.docx": (hostile.billion_laughs_docx(), "hostile_xml"),
+        "bomb.docx": (hostile.zip_bomb_docx(), "zip_bomb"),
+        "lying-extension.pdf": (distinct_copy(good.read_bytes(), "lying"), None),
+        "nested/deeper/copy.docx": (distinct_copy((RAW / QZB_DOCX[1]).read_bytes(), "nested"), None),
+    }
+    if HAS_PDF_EXTRACTOR:
+        files |= {
+            "truncated.pdf": (pdfgen.truncated_pdf(), "corrupt_pdf"),
+            "encrypted.pdf": (pdfgen.encrypted_pdf(), "encrypted"),
+            "scanned.pdf": (pdfgen.image_only_pdf(), "no_text_layer"),
+        }
+    for rel, (data, _) in files.items():
+        (inputs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (inputs / rel).write_bytes(data)
+    expected = {rel: code for rel, (_, code) in files.items()}
+    for sample in sorted(RAW.glob("*.docx")) + (sorted(RAW.glob("*.pdf")) if HAS_PDF_EXTRACTOR else []):
+        shutil.copy(sample, inputs / sample.name)
+        expected[sample.name] = None
+    if soffice_path():
+        _legacy_copy(good, inputs, ".doc")
+        _legacy_copy(RAW / QZB_DOCX[1], inputs, ".wps")
+        expected |= {good.stem + ".doc": None, QZB_DOCX[1].removesuffix(".docx") + ".wps": None}
+    else:
+        (inputs / "legacy.doc").write_bytes(hostile.ole_file())
+        expected["legacy.doc"] = "needs_libreoffice"
+    return inputs, expected
+
+
+@pytest.fixture(scope="module")
+def built(mixed, tmp_path_factory) -> tuple[Path, int]:
+    inputs, _ = mixed
+    out = tmp_path_factory.mktemp("out")
+    return out, main(["build", str(inputs), str(out), "--jobs", "2", "--quiet"])
+
+
+def test_run_with_failures_exits_1(built):
+    assert built[1] == EXIT_FAILED
+
+
+def test_every_file_has_its_code(mixed, built):
+    manifest = read_dataset(built[0], "manifest")
+    got = {row.source_path: (row.error_code if row.status == "error" else None) for row in manifest.itertuples()}
+    assert got == mixed[1]
+    errors = manifest[manifest.status == "error"]
+    assert errors.error.str.len().gt(10).all(), "every error has a human message"
+    assert not errors.error.str.contains("Traceback").any()
+
+
+def test_good_files_have_all_their_tasks(mixed, built):
+    manifest = read_dataset(built[0], "manifest").set_index("source_path")
+    tasks = read_dataset(built[0], "tasks")
+    documents = read_dataset(built[0], "documents").set_index("source_path")
+    good = [rel for rel, code in mixed[1].items() if code is None]
+    assert sorted(documents.index) == sorted(good)
+    fields = list(TASKS[0])
+    for rel in good:
+        if "泉政办" not in rel and "copy" not in rel and "lying" not in rel:
+            continue  # other samples are checked by their own tests
+        assert manifest.loc[rel, "n_tasks"] == 42
+        rows = tasks[tasks.doc_id == documents.loc[rel, "doc_id"]].sort_values("seq")
+        got = [{f: (list(v) if f.endswith("_units") else v) for f, v in zip(fields, row)}
+               for row in rows[fields].astype(object).where(rows[fields].notna(), None).itertuples(index=False)]
+        assert got == TASKS, rel
+
+
+def test_nothing_from_outside_the_inputs_reaches_any_output(built):
+    outputs = [p for p in built[0].rglob("*") if p.is_file()]
+    assert any(p.suffix == ".json" for p in outputs), "the cache is checked too"
+    for path in outputs:
+        assert MARKER.encode() not in path.read_bytes(), path
+
+
+def test_zip_bomb_is_refused_within_a_few_hundred_mb(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bomb.docx").write_bytes(hostile.zip_bomb_docx(inflated_mb=512))
+    result = run_batch(tmp_path / "in", tmp_path / "out", Options(jobs=1, limits=Limits(timeout=60, memory_mb=None)))
+    assert read_dataset(tmp_path / "out", "manifest").error_code.tolist() == ["zip_bomb"]
+    assert 0 < result.peak_worker_rss_kb < 300 * 1024
+
+
+def test_identical_files_are_one_document(tmp_path):
+    (tmp_path / "in").mkdir()
+    for name in ("a.docx", "b.docx"):
+        shutil.copy(RAW / QZB_DOCX[0], tmp_path / "in" / name)
+    run_batch(tmp_path / "in", tmp_path / "out", Options(jobs=2))
+    assert read_dataset(tmp_path / "out", "documents").source_path.tolist() == ["a.docx"]
+    assert len(read_dataset(tmp_path / "out", "tasks")) == 42
+    manifest = read_dataset(tmp_path / "out", "manifest")
+    assert manifest.status.tolist() == ["ok", "ok"]
+    assert list(manifest.warnings[1]) == ["same bytes as a.docx"]
