@@ -1,0 +1,47 @@
+"""A file that hangs, crashes its worker, exhausts its memory or hits a parser
+bug becomes that file's error row; the run goes on and ends in time."""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+from pipeline.batch import Options, run_batch
+from pipeline.workers import Limits
+from tests import hooks
+from tests.conftest import QZB_DOCX, RAW, read_dataset
+
+
+def test_misbehaving_files_become_error_rows(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name, marker in [("hang.pdf", hooks.HANG), ("crash.pdf", hooks.CRASH), ("hog.pdf", hooks.HOG),
+                         ("bug.pdf", hooks.BUG)]:
+        (inputs / name).write_bytes(b"%PDF-1.7\n" + marker)
+    shutil.copy(RAW / QZB_DOCX[0], inputs / "good.docx")
+    options = Options(jobs=2, limits=Limits(timeout=2.0, memory_mb=1024), converter=hooks.misbehaving_convert)
+
+    started = time.monotonic()
+    result = run_batch(inputs, tmp_path / "out", options)
+    assert time.monotonic() - started < 15
+
+    manifest = read_dataset(tmp_path / "out", "manifest").set_index("source_path")
+    assert manifest.error_code.dropna().to_dict() == {
+        "bug.pdf": "internal_error", "crash.pdf": "worker_crashed", "hang.pdf": "timeout", "hog.pdf": "memory_limit",
+    }
+    assert manifest.status["good.docx"] == "ok" and manifest.n_tasks["good.docx"] == 42
+    assert "RuntimeError: a bug in the parser" in manifest.error["bug.pdf"]
+    assert "SIGSEGV" in manifest.error["crash.pdf"]
+    assert manifest.sha256.notna().all()
+    assert (result.n_failed, result.n_ok) == (4, 1)
+
+
+def test_limit_failures_are_not_cached(tmp_path):
+    """A timeout depends on the limit and the machine: the next run tries again."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "slow.pdf").write_bytes(b"%PDF-1.7\n" + hooks.SLOW)
+    options = Options(jobs=1, limits=Limits(timeout=0.5), converter=hooks.misbehaving_convert)
+    run_batch(inputs, tmp_path / "out", options)
+    assert read_dataset(tmp_path / "out", "manifest").error_code.tolist() == ["timeout"]
+    assert not list((tmp_path / "out" / ".cache").rglob("*.json"))
