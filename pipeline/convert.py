@@ -14,7 +14,7 @@ from extractors import extract
 from extractors.model import Document
 from pipeline.records import DocumentRecord, TaskRecord, TaskUnitRecord
 from pipeline.tasks import Task, structure_tasks
-from pipeline.units import split_units
+from pipeline.units import ROLES, assign_roles
 
 NO_TASK_TABLE = "no task table found"
 
@@ -34,13 +34,24 @@ def doc_id_for(sha256: str) -> str:
     return sha256[:16]
 
 
+def task_units(task: Task) -> dict[str, list[str]]:
+    """Lead and responsible units of a task, from both unit cells.
+
+    Role words decide over the column a unit stands in: ``办公室牵头，各科室配合``
+    in a 责任部门 column names 办公室 a lead unit.
+    """
+    lead = assign_roles(task.lead_text, "lead")
+    responsible = assign_roles(task.responsible_text, "responsible")
+    return {role: list(dict.fromkeys(lead[role] + responsible[role])) for role in ROLES}
+
+
 def task_records(doc_id: str, tasks: list[Task]) -> tuple[list[TaskRecord], list[TaskUnitRecord]]:
     """Normalize structured tasks into task rows and the long (task, role, unit) table."""
     rows: list[TaskRecord] = []
     units: list[TaskUnitRecord] = []
     for seq, task in enumerate(tasks, start=1):
-        leads = split_units(task.lead_text)
-        responsible = split_units(task.responsible_text)
+        by_role = task_units(task)
+        leads, responsible = by_role["lead"], by_role["responsible"]
         rows.append(
             TaskRecord(
                 doc_id=doc_id,
