@@ -168,22 +168,37 @@ def grouping_columns(grid: list[list[Slot | None]], first_row: int) -> frozenset
     return frozenset(found)
 
 
-def find_header(table: Table) -> tuple[int, ColumnMap] | None:
-    """(first data row, column map) of a task table, or None if it is no task table."""
-    grid = table.grid()
+def _header_candidates(grid: list[list[Slot | None]]) -> list[tuple[int, list[list[Slot | None]], list[str]]]:
+    """(row, header rows, column texts) of every place a header may stand: each
+    of the first rows alone, and with the row below when that one refines it."""
+    found = []
     for r in range(min(HEADER_SCAN_ROWS, len(grid))):
-        rows = [grid[r]]
-        texts = _row_texts(grid[r])
+        found.append((r, [grid[r]], _row_texts(grid[r])))
         if r + 1 < len(grid) and _is_sub_header(grid[r + 1]):
-            rows.append(grid[r + 1])
-            texts = _combined_header(grid[r], grid[r + 1])
-        if not _is_task_header(map_columns(texts)):
-            continue
-        first_row = r + len(rows)
-        columns = map_columns(texts, grouping_columns(grid, first_row))
-        if not {"task", "requirement"} & columns.roles.keys():
-            # Headings are all the table has to say: they are its tasks.
-            columns = map_columns(texts)
-        columns.header_rows = tuple(tuple(_row_texts(row)) for row in rows)
-        return first_row, columns
-    return None
+            found.append((r, [grid[r], grid[r + 1]], _combined_header(grid[r], grid[r + 1])))
+    return found
+
+
+def find_header(table: Table) -> tuple[int, ColumnMap] | None:
+    """(first data row, column map) of a task table, or None if it is no task table.
+
+    Of the candidate headers, the one naming the most roles wins (the earliest
+    on a tie): a caption row above a two-row header would otherwise pass for
+    the header's upper half.
+    """
+    grid = table.grid()
+    best: tuple[int, int, list[list[Slot | None]], list[str]] | None = None
+    for r, rows, texts in _header_candidates(grid):
+        columns = map_columns(texts)
+        if _is_task_header(columns) and (best is None or len(columns.roles) > best[0]):
+            best = (len(columns.roles), r, rows, texts)
+    if best is None:
+        return None
+    _, r, rows, texts = best
+    first_row = r + len(rows)
+    columns = map_columns(texts, grouping_columns(grid, first_row))
+    if not {"task", "requirement"} & columns.roles.keys():
+        # Headings are all the table has to say: they are its tasks.
+        columns = map_columns(texts)
+    columns.header_rows = tuple(tuple(_row_texts(row)) for row in rows)
+    return first_row, columns

@@ -42,7 +42,17 @@ _LABEL = regex.compile(
     )
 )
 _ROLE_OF_LABEL = {syn: role for role in LABEL_ROLES for syn in COLUMN_SYNONYMS[role]}
-_VALUE_TRIM = "；;，,。 （()）"
+_VALUE_TRIM = "；;，,。 "
+
+
+def _trim_value(value: str) -> str:
+    """A label's value without separators around it, nor the bracket that
+    closes a bracketed label group (``…；配合单位：市直有关部门）``); the
+    bracket closing ``各镇（街）`` stays."""
+    value = value.strip(_VALUE_TRIM)
+    while value and value[-1] in "）)" and value.count(value[-1]) > value.count("（" if value[-1] == "）" else "("):
+        value = value[:-1].rstrip(_VALUE_TRIM)
+    return value
 
 
 def split_labels(text: str) -> tuple[str, dict[str, str]]:
@@ -57,7 +67,7 @@ def split_labels(text: str) -> tuple[str, dict[str, str]]:
     body = text[: matches[0].start()].rstrip("（( ")
     labels: dict[str, str] = {}
     for match, following in zip(matches, matches[1:] + [None]):
-        value = text[match.end(): following.start() if following else len(text)].strip(_VALUE_TRIM)
+        value = _trim_value(text[match.end(): following.start() if following else len(text)])
         role = _ROLE_OF_LABEL[match.group("label")]
         labels[role] = "；".join(v for v in (labels.get(role), value) if v)
     return body, labels

@@ -78,7 +78,9 @@ class _TableReader:
         grid = table.grid()
         for r in range(first_row, len(table.rows)):
             row = table.rows[r]
-            if row.continues_on_new_page and r > first_row and not self._is_continuation(grid[r]):
+            own = list(grid[r])
+            continuation = row.continues_on_new_page and bool(self.tasks) and self._is_continuation(own)
+            if row.continues_on_new_page and r > first_row:
                 self._continue_spans(grid, r)
             slots = grid[r]
             if row.is_header and self.columns.is_header_repeat([_slot_text(s) for s in slots]):
@@ -88,8 +90,8 @@ class _TableReader:
             heading = _heading_only(slots)
             if heading:
                 self.state.enter(*heading)
-            elif row.continues_on_new_page and self.tasks and self._is_continuation(slots):
-                self._continue(slots, _row_pages(slots, row.page))
+            elif continuation:
+                self._continue(own, _row_pages(own, row.page))
             else:
                 self._task(slots, _row_pages(slots, row.page))
 
