@@ -130,3 +130,12 @@ ONGOING_PHRASES: tuple[str, ...] = ("长期坚持", "长期推进", "持续推�
 ONGOING_CELL_WORDS: tuple[str, ...] = ("长期", "持续", "常态化", "经常性", "日常")
 """Too common in running text to mean a deadline there, but a deadline cell that
 says only this word is open-ended."""
+
+HEADER_MAX_LINES = 8
+"""版头 lines (份号, 密级, 紧急程度, 发文机关标志, 发文字号) come first; the 发文字号
+is looked for only this far down, so body citations are never taken for it."""
+TITLE_MAX_LINES = 4
+ADDRESSEE_MAX_LINES = 4
+ATTACHMENT_TITLE_MAX_LINES = 3
+"""How many wrapped lines a title, the 主送机关 or an attachment title may span
+(PDF extractors may deliver each visual line as a paragraph)."""
