@@ -48,7 +48,8 @@ class Deadline:
     text: str
     """The phrase as written in the source."""
     date: date | None
-    kind: Kind
+    kind: Kind | None
+    """None for a deadline cell whose wording no rule understands (kept as written)."""
 
 
 def _alt(words: tuple[str, ...] | list[str]) -> str:
@@ -157,3 +158,16 @@ def main_deadline(deadlines: list[Deadline]) -> Deadline | None:
             dated = [d for d in of_kind if d.date is not None]
             return max(dated, key=lambda d: d.date) if dated else of_kind[0]
     return None
+
+
+def task_deadline(deadline_cell: str | None, requirement: str | None, year: int | None) -> Deadline | None:
+    """A task's deadline: from its deadline cell when it has text, else from its requirement.
+
+    A cell is the notice's own statement of the deadline, so all of its text is
+    kept as written even when no rule understands it; in a requirement only the
+    phrase of the :func:`main_deadline` is.
+    """
+    if deadline_cell and deadline_cell.strip():
+        found = main_deadline(find_deadlines(deadline_cell, year))
+        return Deadline(deadline_cell.strip(), found.date if found else None, found.kind if found else None)
+    return main_deadline(find_deadlines(requirement, year))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipeline.deadlines import Deadline, find_deadlines, main_deadline
+from pipeline.deadlines import Deadline, find_deadlines, main_deadline, task_deadline
 
 TASK_40 = ("2018年12月底前编制完成《泉州市重点领域政务公开清单》及市直各部门政务公开清单，清单编制要充分体现"
            "“五公开”、政策解读、舆情回应、公众参与等要求，年底前市直各部门要通过政府网站公开本部门政务公开清单。")
@@ -58,3 +58,10 @@ def test_dates_beat_other_kinds_and_the_latest_date_wins():
 def test_years_without_an_end_word_are_not_deadlines():
     for text in ["2018年，以市发改委为试点", "实现 2008 年以来的刊登内容入库", "自2018年6月起", "实施 10 周年", "", None]:
         assert find_deadlines(text, 2018) == []
+
+
+def test_task_deadline_prefers_the_deadline_cell_and_keeps_it_whole():
+    assert task_deadline("2018年12月底前完成", TASK_21, 2018) == Deadline("2018年12月底前完成", date(2018, 12, 31), "date")
+    assert task_deadline("按上级要求", TASK_21, 2018) == Deadline("按上级要求", None, None)
+    assert task_deadline("", TASK_21, 2018) == Deadline("2个工作日内", None, "relative")
+    assert task_deadline(None, "无时限", 2018) is None
