@@ -34,6 +34,7 @@ from pipeline.vocabulary import (
     RECURRING_MARKERS,
     RELATIVE_UNITS,
     TEN_DAY_PERIODS,
+    WITHIN_WORDS,
     YEAR_END_WORDS,
 )
 
@@ -86,7 +87,9 @@ def _year(match: regex.Match[str], default: int | None) -> int | None:
     return digit_string(written) if written else default
 
 
+_YEAR_END = rf"(?:{_YEAR}{_S}(?:{_END}{_BEFORE}?|{_BEFORE})|(?<![0-9０-９])(?:{_alt(YEAR_END_WORDS)}){_BEFORE}?)"
 _DATE_RULES: tuple[tuple[regex.Pattern[str], Resolver], ...] = (
+    # a full date, also with a year in Chinese numerals (二〇一八年六月三十日前)
     (regex.compile(rf"{DATE_PATTERN}{_S}{_BEFORE}?"),
      lambda m, y: make_date(digit_string(m["year"]), small_number(m["month"]), small_number(m["day"]))),
     (regex.compile(rf"(?:{_YEAR}{_S})?{_MONTH}{_S}(?P<day>{_NUM}){_S}[日号]{_S}{_BEFORE}?"),
@@ -98,10 +101,10 @@ _DATE_RULES: tuple[tuple[regex.Pattern[str], Resolver], ...] = (
      lambda m, y: _quarter_end(_year(m, y), m["quarter"])),
     (regex.compile(rf"(?:{_YEAR}{_S})?(?P<half>{_alt(list(HALF_YEARS))}){_BEFORE}?"),
      lambda m, y: make_date(_year(m, y), *HALF_YEARS[m["half"]]) if _year(m, y) else None),
-    (regex.compile(rf"(?:{_YEAR}{_S}(?:{_END}{_BEFORE}?|{_BEFORE})|(?<![0-9０-９])(?:{_alt(YEAR_END_WORDS)}){_BEFORE}?)"),
+    (regex.compile(_YEAR_END),
      lambda m, y: make_date(_year(m, y), 12, 31) if _year(m, y) else None),
 )
-_RELATIVE = regex.compile(rf"(?:{_NUM}){_S}(?:{_alt(RELATIVE_UNITS)}){_S}(?:以内|之内|内)")
+_RELATIVE = regex.compile(rf"(?:{_NUM}){_S}(?:{_alt(RELATIVE_UNITS)}){_S}(?:{_alt(WITHIN_WORDS)})")
 _RECURRING = regex.compile(
     rf"(?:{_alt(RECURRING_MARKERS)})(?:{_alt(YEAR_END_WORDS)}|{_END})?{_BEFORE}?(?:至少{_S}(?:{_NUM}){_S}次)?"
 )
@@ -140,7 +143,7 @@ def find_deadlines(text: str | None, year: int | None = None) -> list[Deadline]:
         return [Deadline(stripped, None, "ongoing")]
     taken: list[_Hit] = []
     for hit in sorted(_hits(text, year), key=lambda h: (h.start, -(h.end - h.start))):
-        if hit.end - hit.start and all(hit.start >= t.end or hit.end <= t.start for t in taken):
+        if all(hit.start >= t.end or hit.end <= t.start for t in taken):
             taken.append(hit)
     return [hit.deadline for hit in taken]
 

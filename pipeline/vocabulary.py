@@ -122,6 +122,7 @@ RELATIVE_UNITS: tuple[str, ...] = ("个工作日", "工作日", "个自然日", 
 """Units of 'within N …' deadlines (2个工作日内); they count from an event, so
 no calendar date follows from them."""
 
+WITHIN_WORDS: tuple[str, ...] = ("以内", "之内", "内")
 RECURRING_MARKERS: tuple[str, ...] = (
     "每年", "每半年", "每季度", "每季", "每月", "每周", "每两年", "每年度", "定期", "按月", "按季度", "按年",
 )

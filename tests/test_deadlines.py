@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from pipeline.deadlines import Deadline, find_deadlines, main_deadline, task_deadline
 
 TASK_40 = ("2018年12月底前编制完成《泉州市重点领域政务公开清单》及市直各部门政务公开清单，清单编制要充分体现"
@@ -65,3 +68,10 @@ def test_task_deadline_prefers_the_deadline_cell_and_keeps_it_whole():
     assert task_deadline("按上级要求", TASK_21, 2018) == Deadline("按上级要求", None, None)
     assert task_deadline("", TASK_21, 2018) == Deadline("2个工作日内", None, "relative")
     assert task_deadline(None, "无时限", 2018) is None
+
+
+@given(st.text(alphabet="0123456789年月日底末前内个工作每季度第一二三十上半长期持续推进 ", max_size=30),
+       st.one_of(st.none(), st.integers(1, 9999)))
+def test_never_raises_and_dates_are_real(text, year):
+    for deadline in find_deadlines(text, year):
+        assert deadline.text and (deadline.date is None or isinstance(deadline.date, date))
