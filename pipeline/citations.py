@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from pipeline.doc_numbers import find_doc_numbers
-from pipeline.text import squeeze
+from pipeline.text import prose
 
 _TITLE_BEFORE = regex.compile(r"《(?P<title>[^《》]+)》\s*[（(]\s*$")
 _CLOSES_HERE = regex.compile(r"^\s*[）)]")
@@ -32,7 +32,7 @@ def _title_for(text: str, start: int, end: int) -> str | None:
     before = _TITLE_BEFORE.search(text[:start])
     if before is None or not _CLOSES_HERE.match(text[end:]):
         return None
-    return squeeze(before["title"]) or None
+    return prose(before["title"]) or None
 
 
 def find_citations(text: str, exclude: str | None = None) -> list[Citation]:
