@@ -15,10 +15,9 @@ from datetime import date
 
 import regex
 
-from pipeline.numerals import digit_string, small_number
-from pipeline.vocabulary import CN_DIGITS, CN_TEN
+from pipeline.numerals import SMALL_NUMBER_CHARS, digit_string, small_number
 
-_CN = regex.escape("".join(CN_DIGITS) + CN_TEN)
+_CN = regex.escape(SMALL_NUMBER_CHARS)
 _YEAR = rf"(?P<year>[0-9０-９]{{4}}|[{_CN}]{{4}})"
 _MONTH = rf"(?P<month>[0-9０-９]{{1,2}}|[{_CN}]{{1,3}})"
 _DAY = rf"(?P<day>[0-9０-９]{{1,2}}|[{_CN}]{{1,3}})"

@@ -22,11 +22,9 @@ from typing import Callable, Literal
 import regex
 
 from pipeline.dates import DATE_PATTERN, last_day_of_month, make_date
-from pipeline.numerals import digit_string, small_number
+from pipeline.numerals import SMALL_NUMBER_CHARS, digit_string, small_number
 from pipeline.vocabulary import (
     BEFORE_WORDS,
-    CN_DIGITS,
-    CN_TEN,
     HALF_YEARS,
     ONGOING_CELL_WORDS,
     ONGOING_PHRASES,
@@ -58,7 +56,7 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 
 _S = r"\s*"
-_NUM = rf"[0-9０-９]{{1,2}}|[{regex.escape(''.join(CN_DIGITS) + CN_TEN)}]{{1,3}}"
+_NUM = rf"[0-9０-９]{{1,2}}|[{regex.escape(SMALL_NUMBER_CHARS)}]{{1,3}}"
 _YEAR = rf"(?P<year>[0-9０-９]{{4}}){_S}年"
 _BEFORE = rf"(?:{_alt(BEFORE_WORDS)})"
 _END = rf"(?:{_alt(PERIOD_END_WORDS)})"

@@ -62,7 +62,8 @@ CN_DIGITS: dict[str, int] = {
 """Digit characters of written numbers. Years are typed with 〇, 零, the circle
 ○ or a Latin O (二〇一八, 二O一八) depending on the typist's input method."""
 
-CN_TEN = "十"
+CN_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
+"""Positional multipliers of written numbers (二十一, 一百零五)."""
 
 # --- 发文字号 (GB/T 9704 §7.2.4) ----------------------------------------------
 
