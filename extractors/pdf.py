@@ -43,6 +43,9 @@ Latin text (autospace), which must not become a space."""
 CID_SHARE_LIMIT = 0.5
 """Above this share of ``(cid:N)`` glyphs the text layer is unreadable."""
 
+MIN_LINES_FOR_MARGIN = 5
+"""Fewer lines starting at the left edge than this do not show the right edge."""
+
 EDGE_ZONE = 0.15
 """Page furniture (page numbers, 续表) sits within this fraction of a page edge."""
 
@@ -323,11 +326,14 @@ class _Margins:
         return (self.left + self.right) / 2
 
     @classmethod
-    def of(cls, lines: list[_Line]) -> "_Margins":
+    def of(cls, lines: list[_Line], page_width: float) -> "_Margins":
+        """The right edge is where most lines that start at the left edge end;
+        with too few lines to tell, the margins are taken as symmetric."""
         left = min(line.x0 for line in lines)
-        full = sorted(line.x1 for line in lines if line.x0 <= left + line.size)
-        right = full[(len(full) * 3) // 4] if full else max(line.x1 for line in lines)
-        return cls(left=left, right=right)
+        ends = sorted(line.x1 for line in lines if line.x0 <= left + line.size)
+        if len(ends) < MIN_LINES_FOR_MARGIN:
+            return cls(left=left, right=page_width - left)
+        return cls(left=left, right=ends[(len(ends) * 3) // 4])
 
     def centred(self, line: _Line) -> bool:
         return abs((line.x0 + line.x1) / 2 - self.centre) <= line.size
@@ -491,7 +497,7 @@ def _margins_by_width(pages: list[_Page]) -> dict[int, _Margins]:
     by_width: dict[int, list[_Line]] = {}
     for page in pages:
         by_width.setdefault(round(page.width), []).extend(it for it in page.items if isinstance(it, _Line))
-    return {width: _Margins.of(lines) for width, lines in by_width.items() if lines}
+    return {width: _Margins.of(lines, width) for width, lines in by_width.items() if lines}
 
 
 def _check_text_layer(glyphs: _GlyphCount, n_pages: int) -> list[str]:
