@@ -10,7 +10,7 @@ needs beyond that to its caller, so this module adds it:
 * spans come from pdfplumber's cell boxes, so a merged section row is one cell
   with ``col_span = n_cols`` while an empty cell stays a cell of its own;
 * cell and paragraph text is rebuilt from the characters (after
-  ``dedupe_chars`` removed fake-bold doubles) so that a text-layer space at a
+  :func:`dedupe_chars` removed fake-bold doubles) so that a text-layer space at a
   line end survives: in a unit cell it separates two units, and a plain ``\\n``
   between two ideographs would be joined away by :func:`cjk.join_lines`;
 * text outside tables becomes paragraphs in reading order, without page numbers.
@@ -22,14 +22,17 @@ layer is reported as ``no_text_layer`` rather than returned empty.
 from __future__ import annotations
 
 import io
+import itertools
 import statistics
 from bisect import bisect_right
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 import pdfplumber
 import regex
 from pdfminer.pdfdocument import PDFEncryptionError
+from pdfplumber.utils.clustering import cluster_objects
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors import cjk
@@ -39,6 +42,10 @@ WORD_GAP_EM = 0.5
 """A gap between two glyphs wider than this many ems is a word space even
 without a space glyph. Office suites add about 0.2 em between ideographs and
 Latin text (autospace), which must not become a space."""
+
+DEDUPE_TOLERANCE = 1
+"""Points within which a second identical glyph is a fake-bold double
+(pdfplumber's ``dedupe_chars`` default)."""
 
 CID_SHARE_LIMIT = 0.5
 """Above this share of ``(cid:N)`` glyphs the text layer is unreadable."""
@@ -210,7 +217,9 @@ class _Grid:
 
 
 def _read_tables(page: "pdfplumber.page.Page", chars: list[dict], number: int) -> tuple[list[_Part], list[dict]]:
-    """The page's tables as parts, and those of *chars* that lie in no cell."""
+    """The page's ruled tables as parts, and those of *chars* that lie in no
+    cell. Cells get their text from *chars* (already deduplicated), so
+    pdfplumber is only asked for the cell boxes."""
     grids = [_Grid(t.cells) for t in page.find_tables() if len(t.cells) > 1]
     in_cell: list[list[list[dict]]] = [[[] for _ in g.cells] for g in grids]
     outside: list[dict] = []
@@ -278,17 +287,33 @@ def _on_page(chars: list[dict], width: float, height: float) -> list[dict]:
     return [c for c in chars if c["x0"] < width and c["x1"] > 0 and c["top"] < height and c["bottom"] > 0]
 
 
+def dedupe_chars(chars: list[dict]) -> list[dict]:
+    """The glyphs of ``Page.dedupe_chars()`` (defaults: tolerance 1, same
+    upright/text/fontname/size), in their original order.
+
+    Fake bold draws each glyph twice, a fraction of a point apart. pdfplumber's
+    own version restores the order with ``sorted(kept, key=chars.index)``,
+    which is quadratic and on a full page of Chinese costs as much as parsing
+    the page; the rule here is the same, the order comes from a position map.
+    """
+    order = {id(ch): i for i, ch in enumerate(chars)}
+    key = itemgetter("upright", "text", "fontname", "size")
+    kept = []
+    for _, same in itertools.groupby(sorted(chars, key=key), key=key):
+        for row in cluster_objects(list(same), itemgetter("doctop"), DEDUPE_TOLERANCE):
+            for spot in cluster_objects(row, itemgetter("x0"), DEDUPE_TOLERANCE):
+                kept.append(min(spot, key=itemgetter("doctop", "x0")))
+    return sorted(kept, key=lambda ch: order[id(ch)])
+
+
 def _read_page(page: "pdfplumber.page.Page", number: int, glyphs: _GlyphCount) -> _Page:
     width, height = float(page.width), float(page.height)
-    clean = page.dedupe_chars()
-    try:
-        visible = _on_page(clean.chars, width, height)
-        glyphs.add(visible)
-        glyphs.off_page += len(clean.chars) - len(visible)
-        parts, outside = _read_tables(clean, visible, number)
-        lines = [ln for ln in _lines(outside, number) if not _is_furniture(ln, height)]
-    finally:
-        clean.close()
+    chars = dedupe_chars(page.chars)
+    visible = _on_page(chars, width, height)
+    glyphs.add(visible)
+    glyphs.off_page += len(chars) - len(visible)
+    parts, outside = _read_tables(page, visible, number)
+    lines = [ln for ln in _lines(outside, number) if not _is_furniture(ln, height)]
     items: list[_Part | _Line] = sorted([*parts, *lines], key=lambda it: it.bbox[1])
     return _Page(number=number, width=width, height=height, items=items)
 

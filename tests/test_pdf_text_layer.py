@@ -6,12 +6,13 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfgen.canvas import Canvas
 
 from extractors.model import ExtractionError, Paragraph, Table
-from extractors.pdf import extract_pdf
+from extractors.pdf import dedupe_chars, extract_pdf
 from pdfbytes import Page, ToUnicodeFont, build
 
 DOUBLED = "Ⓐ"
@@ -49,8 +50,6 @@ def test_radicals_and_fake_bold_come_out_clean() -> None:
 
 def test_the_fixture_really_holds_odd_code_points() -> None:
     """Guards the test above: pdfplumber itself sees the radicals and doubles."""
-    import pdfplumber
-
     with pdfplumber.open(io.BytesIO(radical_pdf())) as pdf:
         raw = pdf.pages[0].extract_text()
     assert "⼯作任务⼯作任务" in raw.replace(" ", "") or raw.count("⼯作任务") == 2
@@ -148,3 +147,15 @@ def test_tables_on_separate_pages_with_text_between_stay_apart() -> None:
         pages.append(page)
     doc = extract_pdf(build(pages, FONT))
     assert [type(b) for b in doc.blocks] == [Table, Paragraph, Paragraph, Table]
+
+
+@pytest.mark.parametrize("data", [
+    radical_pdf(),
+    (Path(__file__).parent / "fixtures" / "corpus" / "泉政办〔2018〕51号-横版.pdf").read_bytes(),
+], ids=["fake-bold", "landscape"])
+def test_dedupe_keeps_exactly_what_pdfplumber_keeps(data: bytes) -> None:
+    """Our linear-time dedupe is pdfplumber's ``Page.dedupe_chars`` rule."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages[:4]:
+            assert dedupe_chars(page.chars) == page.dedupe_chars().chars
+            page.close()
