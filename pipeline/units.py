@@ -1,0 +1,113 @@
+"""Splitting a unit cell (牵头单位, 责任单位, 主送机关 …) into canonical unit names.
+
+Rules, in order:
+
+1. wrapped lines are joined; separators are ``、，,；;`` and spaces, but never
+   inside brackets (``各县（市、区）人民政府`` is one unit);
+2. a token that is only a bracketed alias (``(市审改办)``) or only an organ word
+   (``人民政府``) belongs to the token before it;
+3. places sharing an organ suffix get it (``泉州开发区、泉州台商投资区管委会`` →
+   泉州开发区管委会 + 泉州台商投资区管委会);
+4. a ``各…`` group borrows the owner of the group before it
+   (``市政府各部门、各直属机构`` → 市政府各部门 + 市政府各直属机构);
+5. canonical text: full-width brackets and commas, no whitespace; duplicates
+   dropped, order kept.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.cjk import join_lines
+from pipeline.text import full_width_punct
+from pipeline.vocabulary import (
+    BRACKET_PAIRS,
+    GENERIC_UNIT_GROUPS,
+    ORGAN_SUFFIXES,
+    PLACE_SUFFIXES,
+    UNIT_SEPARATORS,
+)
+
+_OPENERS = set(BRACKET_PAIRS)
+_CLOSERS = set(BRACKET_PAIRS.values())
+_GROUP = "|".join(sorted(map(regex.escape, GENERIC_UNIT_GROUPS), key=len, reverse=True))
+_OWNED_GROUP = regex.compile(rf"^(?P<owner>.+?)各(?:{_GROUP})$")
+_BARE_GROUP = regex.compile(rf"^各(?:{_GROUP})$")
+_ORGANS = sorted(ORGAN_SUFFIXES, key=len, reverse=True)
+
+
+def tokenize(text: str) -> list[str]:
+    """Split at top-level separators and whitespace, keeping bracketed text whole."""
+    tokens: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for ch in join_lines(text):
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS and depth:
+            depth -= 1
+        elif depth == 0 and (ch in UNIT_SEPARATORS or ch.isspace() or ch == "。"):
+            if current:
+                tokens.append("".join(current))
+                current = []
+            continue
+        current.append(ch)
+    if current:
+        tokens.append("".join(current))
+    return tokens
+
+
+def _is_alias(token: str) -> bool:
+    return token[0] in _OPENERS and token[-1] in _CLOSERS
+
+
+def _attach_fragments(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        if out and (_is_alias(token) or token in ORGAN_SUFFIXES):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
+def _organ_suffix(unit: str) -> str | None:
+    """The shared organ suffix of a ``place + organ`` unit, if it is one."""
+    for organ in _ORGANS:
+        stem = unit[: -len(organ)]
+        if unit.endswith(organ) and stem.endswith(PLACE_SUFFIXES):
+            return organ
+    return None
+
+
+def _share_suffixes(units: list[str]) -> list[str]:
+    out = list(units)
+    for i in range(len(out) - 2, -1, -1):
+        organ = _organ_suffix(out[i + 1])
+        if organ and out[i].endswith(PLACE_SUFFIXES) and not out[i].endswith(tuple(_ORGANS)):
+            out[i] += organ
+    return out
+
+
+def _share_prefixes(units: list[str]) -> list[str]:
+    out: list[str] = []
+    for unit in units:
+        owner = _OWNED_GROUP.match(out[-1]) if out else None
+        if owner and _BARE_GROUP.match(unit):
+            unit = owner.group("owner") + unit
+        out.append(unit)
+    return out
+
+
+def canonical_unit(unit: str) -> str:
+    """One unit name in canonical form (full-width punctuation, no whitespace)."""
+    return full_width_punct(regex.sub(r"\s+", "", unit))
+
+
+def split_units(text: str | None) -> list[str]:
+    """All units named in a unit cell, expanded and canonical, in order."""
+    if not text:
+        return []
+    tokens = [canonical_unit(t) for t in tokenize(text)]
+    units = _share_prefixes(_share_suffixes(_attach_fragments([t for t in tokens if t])))
+    return list(dict.fromkeys(units))

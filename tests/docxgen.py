@@ -1,0 +1,75 @@
+"""Building small DOCX files in tests from WordprocessingML snippets.
+
+Writing the XML by hand (rather than through python-docx) lets a test state
+exactly the construct it is about: a tracked insertion, a content control, a
+vertical merge, a numbering definition, or a hostile declaration.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+</Types>"""
+
+ROOT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+</Relationships>"""
+
+
+def _doc_rels(parts: dict[str, str]) -> str:
+    rels = "".join(
+        f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}"'
+        f' Target="{kind}.xml"/>'
+        for i, kind in enumerate(parts, start=10)
+    )
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>')
+
+
+def document_xml(body: str, prolog: str = "") -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
+            f'<w:document xmlns:w="{W_NS}" '
+            'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+            f"<w:body>{body}</w:body></w:document>")
+
+
+def make_docx(body: str, numbering: str | None = None, styles: str | None = None,
+              document: str | None = None) -> bytes:
+    """A DOCX whose body is *body* (WordprocessingML), with optional parts."""
+    extra = {k: v for k, v in (("numbering", numbering), ("styles", styles)) if v}
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CONTENT_TYPES)
+        z.writestr("_rels/.rels", ROOT_RELS)
+        z.writestr("word/document.xml", document or document_xml(body))
+        z.writestr("word/_rels/document.xml.rels", _doc_rels(extra))
+        for kind, xml in extra.items():
+            z.writestr(f"word/{kind}.xml",
+                       f'<?xml version="1.0" encoding="UTF-8"?><w:{kind} xmlns:w="{W_NS}">{xml}</w:{kind}>')
+    return buf.getvalue()
+
+
+def p(text: str, ppr: str = "") -> str:
+    return f"<w:p>{ppr and f'<w:pPr>{ppr}</w:pPr>'}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+
+
+def tc(text: str, tcpr: str = "") -> str:
+    return f"<w:tc>{tcpr and f'<w:tcPr>{tcpr}</w:tcPr>'}{p(text)}</w:tc>"
+
+
+def tr(*cells: str, trpr: str = "") -> str:
+    return f"<w:tr>{trpr and f'<w:trPr>{trpr}</w:trPr>'}{''.join(cells)}</w:tr>"
+
+
+def tbl(*rows: str, n_cols: int = 4) -> str:
+    grid = "".join('<w:gridCol w:w="2000"/>' for _ in range(n_cols))
+    return f"<w:tbl><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
