@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from extractors.model import ExtractionError, Paragraph, Table
 from extractors.pdf import dedupe_chars, extract_pdf
-from pdfbytes import Page, ToUnicodeFont, build
+from tests.pdfbytes import Page, ToUnicodeFont, build
 
 DOUBLED = "Ⓐ"
 """A glyph whose ToUnicode entry is radical + ideograph (``⼯工``)."""
