@@ -38,7 +38,7 @@ def tasks_path() -> Callable[[bytes], object] | None:
         tasks = importlib.import_module("pipeline.tasks")
     except ImportError:
         return None
-    for name in ("tasks_from_document", "extract_tasks", "structure"):
+    for name in ("structure_tasks",):
         fn = getattr(tasks, name, None)
         if callable(fn):
             return lambda data: fn(extract_pdf(data))
