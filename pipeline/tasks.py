@@ -28,6 +28,11 @@ from pipeline.vocabulary import UNIT_COLUMN_ROLES
 __all__ = ["Task", "structure_tasks"]
 
 
+def _join_raw(first: str, second: str) -> str:
+    """Raw cell text broken by a page end: a line break, like any wrap."""
+    return f"{first}\n{second}" if first and second else first or second
+
+
 def _slot_text(slot: Slot | None) -> str:
     return slot.text if slot is not None else ""
 
@@ -107,17 +112,39 @@ class _TableReader:
                 _carry_span(grid, r, col)
 
     def _is_continuation(self, slots: list[Slot | None]) -> bool:
-        """A row broken by a page end: nothing in the columns that start a task,
-        and no task number where the rest of a text would be."""
-        keys = [self.columns.col(role) for role in ("task", "seq")]
-        keys += [*self.columns.grouping, *(c for role in UNIT_COLUMN_ROLES for c in self.columns.cols(role))]
-        if not all(_is_empty(slots[c]) for c in keys if c is not None):
+        """Whether a row a page break started is the rest of the task above it.
+
+        A page end can break the title and unit cells as well as the
+        requirement (``战相关政策措施的解读工作``, ``改办） 市发改委``), so text
+        there alone does not make a new task. What does: a sequence number, a
+        heading of its own in a grouping column, a task number opening the task
+        or the requirement cell (江门 numbers its tasks in 具体要求), or, in a
+        table whose tasks carry no numbers, any text in the task cell (it
+        cannot be told from a new task).
+        """
+        starters = [self.columns.col("seq"), *self.columns.grouping]
+        if any(not _is_empty(slots[c]) for c in starters if c is not None):
             return False
-        texts = [prose(_slot_text(slots[c])) for c in (self.columns.col("requirement"),) if c is not None]
-        return not any(item(t)[0] is not None for t in texts)
+        requirement = self.columns.col("requirement")
+        if requirement is not None and item(prose(_slot_text(slots[requirement])))[0] is not None:
+            return False
+        task = self.columns.col("task")
+        if task is None or _is_empty(slots[task]):
+            return True
+        if parse_marker(prose(_slot_text(slots[task]))) is not None:
+            return False
+        return self.tasks[-1].task_no is not None
 
     def _continue(self, slots: list[Slot | None], pages: list[int]) -> None:
         task = self.tasks[-1]
+        title = self.columns.col("task")
+        if title is not None and not _is_empty(slots[title]):
+            task.title = join_prose(task.title, prose(slots[title].text))
+        for role in UNIT_COLUMN_ROLES:
+            for col in self.columns.cols(role):
+                if not _is_empty(slots[col]):
+                    attr = f"{role}_text"
+                    setattr(task, attr, _join_raw(getattr(task, attr), slots[col].text))
         req = self.columns.col("requirement")
         if req is not None and not _is_empty(slots[req]):
             task.requirement = join_prose(task.requirement, prose(slots[req].text))

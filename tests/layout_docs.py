@@ -43,7 +43,7 @@ def para(text: str) -> str:
     return p(text, '<w:ind w:firstLineChars="200" w:firstLine="420"/>')
 
 LONG = ("结合实际逐步推进本地区行政规范性文件库建设，实现规范性文件集中统一公开和动态更新调整，"
-        "为下一步对接全省行政规范性文件库夯实基础，并定期向社会公布清理结果。")
+        "为下一步对接全省行政规范性文件库夯实基础，并向社会公布清理结果。")
 
 HEADER_TWO_ROWS = p("附件1") + tbl(
     tr(span("重点工作任务分解表", 7)),
