@@ -60,7 +60,7 @@ class State:
         elif level == SUBSECTION:
             self.subsection = _Heading(number, title)
 
-    def task(self, **fields) -> Task:
+    def task(self, **fields: object) -> Task:
         """A task under the headings in force."""
         return Task(section_no=self.section.number, section_title=self.section.title,
                     subsection_no=self.subsection.number, subsection_title=self.subsection.title, **fields)

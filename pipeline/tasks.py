@@ -15,7 +15,6 @@ Format-agnostic: it sees only the document model. The rules are general ones:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 from extractors.model import Document, Slot, Table
 from pipeline.columns import ColumnMap, find_header, header_key
