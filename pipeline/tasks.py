@@ -15,7 +15,6 @@ Format-agnostic: it sees only the document model. The rules are general ones:
 
 from __future__ import annotations
 
-
 from extractors.model import Document, Slot, Table
 from pipeline.columns import ColumnMap, find_header, header_key
 from pipeline.headings import State, Task, heading_title, item
