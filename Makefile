@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install data test clean
+.PHONY: install data test clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,3 +22,6 @@ test: $(STAMP)
 
 clean:
 	rm -rf output/*.parquet output/*.csv output/.cache $(VENV) build *.egg-info
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_pdf.py

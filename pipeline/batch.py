@@ -234,3 +234,4 @@ def _write_records(out: StagedOutput, cache: Cache, row: ManifestRecord) -> None
     out.add("documents", [c.document])
     out.add("tasks", c.tasks)
     out.add("task_units", c.task_units)
+    out.add("citations", c.citations)

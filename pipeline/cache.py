@@ -27,9 +27,11 @@ import pyarrow as pa
 from pipeline import PARSER_VERSION
 from pipeline.convert import Converted
 from pipeline.records import (
+    CITATIONS_SCHEMA,
     DOCUMENTS_SCHEMA,
     TASK_UNITS_SCHEMA,
     TASKS_SCHEMA,
+    CitationRecord,
     DocumentRecord,
     TaskRecord,
     TaskUnitRecord,
@@ -90,6 +92,7 @@ class Cache:
                 "document": _encode(c.document),
                 "tasks": [_encode(t) for t in c.tasks],
                 "task_units": [_encode(u) for u in c.task_units],
+                "citations": [_encode(r) for r in c.citations],
             },
         }
         path = self.path(entry.sha256)
@@ -110,6 +113,7 @@ class Cache:
                     document=_decode(DocumentRecord, DOCUMENTS_SCHEMA, records["document"]),
                     tasks=[_decode(TaskRecord, TASKS_SCHEMA, t) for t in records["tasks"]],
                     task_units=[_decode(TaskUnitRecord, TASK_UNITS_SCHEMA, u) for u in records["task_units"]],
+                    citations=[_decode(CitationRecord, CITATIONS_SCHEMA, r) for r in records["citations"]],
                     n_pages=records["n_pages"],
                     warnings=records["warnings"],
                 )
