@@ -1,0 +1,55 @@
+"""``python -m pipeline inspect FILE``: readable table within the width, JSON equal to the records."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.convert import convert
+from pipeline.display_width import text_width, wrap
+from pipeline.records import record_dict
+from tests.conftest import QZB_DOCX, RAW
+
+DOCX = RAW / QZB_DOCX[0]
+
+
+def test_wrap_counts_cjk_as_two_columns():
+    assert text_width("市发改委 ab") == 11
+    assert wrap("市政府各部门", 5) == ["市政", "府各", "部门"]
+    assert wrap("", 5) == [""]
+    assert wrap("甲\n乙", 10) == ["甲", "乙"]
+
+
+@pytest.mark.parametrize("width", [80, 140])
+def test_table_fits_the_width_and_keeps_every_task(capsys, width):
+    assert main(["inspect", str(DOCX), "--width", str(width)]) == 0
+    out = capsys.readouterr().out
+    assert max(text_width(line) for line in out.splitlines()) <= width
+    assert "[2] 着力提升政务服务工作实效" in out
+    rows = [line.split("│")[0].strip() for line in out.splitlines() if "│" in line]
+    assert [r for r in rows if r.isdigit()] == [str(n) for n in range(1, 43)]
+
+
+def test_metadata_and_units_are_shown(capsys):
+    main(["inspect", str(DOCX), "--width", "160"])
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split() == ["doc_id", convert(DOCX.read_bytes(), DOCX.name).document.doc_id]
+    assert "n_tasks" in out and "市工商局；" in out  # task 5 leads, one unit a line
+
+
+def test_json_is_the_converted_records(capsys):
+    assert main(["inspect", str(DOCX), "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    converted = convert(DOCX.read_bytes(), DOCX.name)
+    assert payload["document"] == json.loads(json.dumps(record_dict(converted.document), default=str))
+    assert payload["tasks"] == [record_dict(t) for t in converted.tasks]
+
+
+def test_unreadable_file_fails_with_a_message(capsys, tmp_path):
+    assert main(["inspect", str(tmp_path / "missing.pdf")]) == 1
+    assert "cannot read" in capsys.readouterr().err
+    (tmp_path / "empty.docx").write_bytes(b"")
+    assert main(["inspect", str(tmp_path / "empty.docx")]) == 1
+    assert "empty_file" in capsys.readouterr().err
