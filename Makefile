@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install data test clean
+.PHONY: install data test docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,notebook]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -19,6 +19,10 @@ data: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Regenerate the data dictionary from the schemas in pipeline/records.py.
+docs: $(STAMP)
+	$(BIN)/python -m pipeline.schema_doc
 
 clean:
 	rm -rf output/*.parquet output/*.csv output/.cache $(VENV) build *.egg-info
