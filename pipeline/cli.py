@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipeline.batch import run_batch
 from pipeline.inspection import inspect_file
+from pipeline.xlsx import write_workbook
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -24,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("input_dir", type=Path)
     build.add_argument("output_dir", type=Path)
     build.add_argument("-q", "--quiet", action="store_true", help="print only the summary and errors")
+    build.add_argument("--xlsx", action="store_true", help="also write OUTPUT_DIR/notices.xlsx, a sheet per dataset")
     inspect = commands.add_parser("inspect", help="print one notice's metadata and task table, for a quick check")
     inspect.add_argument("file", type=Path)
     inspect.add_argument("--json", action="store_true", help="print the records as JSON instead of a table")
@@ -40,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: input folder {args.input_dir} does not exist", file=sys.stderr)
         return EXIT_USAGE
     result = run_batch(args.input_dir, args.output_dir)
+    if args.xlsx:
+        write_workbook(args.output_dir)
     n = len(result.outcomes)
     print(f"{n} files: {n - result.n_failed} ok ({result.n_warned} with warnings), {result.n_failed} failed"
           f" → {args.output_dir}")

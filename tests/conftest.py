@@ -14,3 +14,13 @@ QZB_DOCX = ["泉政办〔2018〕51号.docx", "泉政办〔2018〕51号-横版.do
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     return RAW
+
+
+@pytest.fixture(scope="session")
+def built_output(tmp_path_factory) -> Path:
+    """``build raw OUT --xlsx`` run once for every test that reads the datasets as an analyst would."""
+    from pipeline.cli import main
+
+    out = tmp_path_factory.mktemp("output")
+    assert main(["build", str(RAW), str(out), "--xlsx", "--quiet"]) == 0
+    return out
