@@ -103,6 +103,7 @@ def run_batch(input_dir: Path, output_dir: Path) -> BatchResult:
             "documents": [c.document for c in converted],
             "tasks": [t for c in converted for t in c.tasks],
             "task_units": [u for c in converted for u in c.task_units],
+            "citations": [r for c in converted for r in c.citations],
             "manifest": [o.manifest for o in result.outcomes],
         },
     )

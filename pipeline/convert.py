@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 
 from extractors import extract
 from extractors.model import Document
-from pipeline.records import DocumentRecord, TaskRecord, TaskUnitRecord
+from pipeline.citations import find_citations
+from pipeline.deadlines import task_deadline
+from pipeline.notice import NoticeMeta, extract_notice_meta
+from pipeline.records import CitationRecord, DocumentRecord, TaskRecord, TaskUnitRecord
 from pipeline.tasks import Task, structure_tasks
 from pipeline.units import split_units
 
@@ -26,6 +29,7 @@ class Converted:
     document: DocumentRecord
     tasks: list[TaskRecord]
     task_units: list[TaskUnitRecord]
+    citations: list[CitationRecord]
     n_pages: int | None = None
     warnings: list[str] = field(default_factory=list)
 
@@ -34,13 +38,19 @@ def doc_id_for(sha256: str) -> str:
     return sha256[:16]
 
 
-def task_records(doc_id: str, tasks: list[Task]) -> tuple[list[TaskRecord], list[TaskUnitRecord]]:
+def notice_year(meta: NoticeMeta) -> int | None:
+    """The year a deadline without one falls in: the notice's own year."""
+    return meta.doc_year or (meta.signed_date.year if meta.signed_date else None)
+
+
+def task_records(doc_id: str, tasks: list[Task], year: int | None) -> tuple[list[TaskRecord], list[TaskUnitRecord]]:
     """Normalize structured tasks into task rows and the long (task, role, unit) table."""
     rows: list[TaskRecord] = []
     units: list[TaskUnitRecord] = []
     for seq, task in enumerate(tasks, start=1):
         leads = split_units(task.lead_text)
         responsible = split_units(task.responsible_text)
+        deadline = task_deadline(task.deadline_text, task.requirement, year)
         rows.append(
             TaskRecord(
                 doc_id=doc_id,
@@ -55,7 +65,9 @@ def task_records(doc_id: str, tasks: list[Task]) -> tuple[list[TaskRecord], list
                 requirement=task.requirement or None,
                 lead_units=leads,
                 responsible_units=responsible,
-                deadline_text=task.deadline_text or None,
+                deadline_text=deadline.text if deadline else None,
+                deadline_date=deadline.date if deadline else None,
+                deadline_kind=deadline.kind if deadline else None,
                 page_start=task.page_start,
                 page_end=task.page_end,
                 extra=task.extra,
@@ -66,18 +78,54 @@ def task_records(doc_id: str, tasks: list[Task]) -> tuple[list[TaskRecord], list
     return rows, units
 
 
-def convert_document(document: Document, source_path: str, sha256: str) -> Converted:
-    doc_id = doc_id_for(sha256)
-    tasks, units = task_records(doc_id, structure_tasks(document))
-    record = DocumentRecord(
+def citation_records(doc_id: str, document: Document, tasks: list[TaskRecord], own: str | None) -> list[CitationRecord]:
+    """Notices cited by the notice's paragraphs (seq null) and by each task's title and requirement.
+
+    Paragraphs are searched as one text, so a 《title》 wrapped over PDF lines
+    still belongs to its number.
+    """
+    body = "\n".join(p.text for p in document.paragraphs())
+    scopes = [(None, body)] + [(t.seq, "\n".join(filter(None, (t.title, t.requirement)))) for t in tasks]
+    return [CitationRecord(doc_id, seq, c.doc_number, c.title)
+            for seq, text in scopes for c in find_citations(text, exclude=own)]
+
+
+def document_record(doc_id: str, source_path: str, document: Document, sha256: str, meta: NoticeMeta,
+                    n_tasks: int) -> DocumentRecord:
+    return DocumentRecord(
         doc_id=doc_id,
         source_path=source_path,
         source_format=document.source_format,
         sha256=sha256,
-        n_tasks=len(tasks),
+        doc_number=meta.doc_number,
+        doc_agency=meta.doc_agency,
+        doc_year=meta.doc_year,
+        doc_serial=meta.doc_serial,
+        issuer=meta.issuer,
+        title=meta.title,
+        addressees=meta.addressees,
+        signed_date=meta.signed_date,
+        publicity=meta.publicity,
+        attachment_title=meta.attachment_title,
+        cc=meta.cc,
+        printing_office=meta.printing_office,
+        printed_date=meta.printed_date,
+        copy_no=meta.copy_no,
+        classification=meta.classification,
+        urgency=meta.urgency,
+        signer=meta.signer,
+        n_tasks=n_tasks,
     )
+
+
+def convert_document(document: Document, source_path: str, sha256: str) -> Converted:
+    doc_id = doc_id_for(sha256)
+    meta = extract_notice_meta(document)
+    tasks, units = task_records(doc_id, structure_tasks(document), notice_year(meta))
+    record = document_record(doc_id, source_path, document, sha256, meta, len(tasks))
+    citations = citation_records(doc_id, document, tasks, meta.doc_number)
     warnings = list(document.warnings) + ([] if tasks else [NO_TASK_TABLE])
-    return Converted(record, tasks, units, n_pages=document.n_pages, warnings=warnings)
+    return Converted(record, tasks, units, citations, n_pages=document.n_pages, warnings=warnings)
 
 
 def convert(data: bytes, source_path: str) -> Converted:

@@ -35,9 +35,22 @@ class DocumentRecord:
     source_format: str
     sha256: str
     doc_number: str | None = None
+    doc_agency: str | None = None
+    doc_year: int | None = None
+    doc_serial: int | None = None
     issuer: str | None = None
     title: str | None = None
+    addressees: list[str] = field(default_factory=list)
     signed_date: dt.date | None = None
+    publicity: str | None = None
+    attachment_title: str | None = None
+    cc: list[str] = field(default_factory=list)
+    printing_office: str | None = None
+    printed_date: dt.date | None = None
+    copy_no: str | None = None
+    classification: str | None = None
+    urgency: str | None = None
+    signer: str | None = None
     n_tasks: int = 0
 
 
@@ -47,9 +60,22 @@ DOCUMENTS_SCHEMA = pa.schema([
     column("source_format", pa.string(), "format the file was read as (by content, not extension): pdf or docx", "pdf", False),
     column("sha256", pa.string(), "sha256 of the file's bytes", "3f2a9c…", False),
     column("doc_number", pa.string(), "发文字号 in canonical form", "泉政办〔2018〕51号"),
-    column("issuer", pa.string(), "发文机关", "泉州市人民政府办公室"),
+    column("doc_agency", pa.string(), "机关代字 of the 发文字号", "泉政办"),
+    column("doc_year", pa.int32(), "year of the 发文字号", "2018"),
+    column("doc_serial", pa.int32(), "序号 of the 发文字号", "51"),
+    column("issuer", pa.string(), "发文机关 (signature, else the red header without 文件)", "泉州市人民政府办公室"),
     column("title", pa.string(), "标题 of the notice", "泉州市人民政府办公室关于印发2018年政务公开工作主要任务分解表的通知"),
+    column("addressees", STRINGS, "主送机关, split and expanded like unit lists", "[各县（市、区）人民政府, 泉州开发区管委会]", False),
     column("signed_date", pa.date32(), "成文日期", "2018-06-12"),
+    column("publicity", pa.string(), "公开属性 from the 附注: 主动公开, 依申请公开, 不予公开, 公开发布 …", "主动公开"),
+    column("attachment_title", pa.string(), "title of the (first) 附件, usually the task table's", "2018年政务公开工作主要任务分解表"),
+    column("cc", STRINGS, "抄送机关, split and expanded like unit lists", "[市委办公室, 市委各部门]", False),
+    column("printing_office", pa.string(), "印发机关 in the 版记", "泉州市人民政府办公室"),
+    column("printed_date", pa.date32(), "印发日期 in the 版记 (differs from signed_date)", "2018-06-13"),
+    column("copy_no", pa.string(), "份号 (classified documents), as printed with its zeros", "000123"),
+    column("classification", pa.string(), "密级 and 保密期限 as printed", "机密★1年"),
+    column("urgency", pa.string(), "紧急程度: 特急, 加急 …", "特急"),
+    column("signer", pa.string(), "签发人 (上行文)", "张三"),
     column("n_tasks", pa.int32(), "number of task rows found", "42", False),
 ], metadata={"parser_version": PARSER_VERSION})
 
@@ -69,6 +95,8 @@ class TaskRecord:
     lead_units: list[str]
     responsible_units: list[str]
     deadline_text: str | None
+    deadline_date: dt.date | None
+    deadline_kind: str | None
     page_start: int | None
     page_end: int | None
     extra: dict[str, str] = field(default_factory=dict)
@@ -87,7 +115,9 @@ TASKS_SCHEMA = pa.schema([
     column("requirement", pa.string(), "工作要求 / 具体要求 text, joined across lines and pages", "贯彻落实《…》…"),
     column("lead_units", STRINGS, "牵头单位, split and canonical; empty when the notice names none", "[市委编办（市审改办）]", False),
     column("responsible_units", STRINGS, "责任单位 / 配合单位, split and canonical", "[市政府各部门, 市政府各直属机构]", False),
-    column("deadline_text", pa.string(), "deadline as written (完成时限 column or found in the requirement)", "2018年12月底前"),
+    column("deadline_text", pa.string(), "deadline as written: the 完成时限 cell, else the deadline phrase of the requirement", "2018年12月底前"),
+    column("deadline_date", pa.date32(), "last day the deadline allows; null when it names none", "2018-12-31"),
+    column("deadline_kind", pa.string(), "date, relative (2个工作日内), recurring (每年至少1次) or ongoing (长期坚持); null when not understood", "date"),
     column("page_start", pa.int32(), "first page of the task's row (null for DOCX, which has no pages)", "7"),
     column("page_end", pa.int32(), "last page of the task's row, after a page break joined it", "8"),
     column("extra", pa.map_(pa.string(), pa.string()), "cells of columns with no known meaning, by header text", "{备注: …}", False),
@@ -107,6 +137,22 @@ TASK_UNITS_SCHEMA = pa.schema([
     column("seq", pa.int32(), "the task (tasks.seq)", "18", False),
     column("role", pa.string(), "lead (牵头) or responsible (责任/配合)", "lead", False),
     column("unit", pa.string(), "one unit, canonical", "市发改委", False),
+], metadata={"parser_version": PARSER_VERSION})
+
+
+@dataclass
+class CitationRecord:
+    doc_id: str
+    seq: int | None
+    cited_doc_number: str
+    cited_title: str | None
+
+
+CITATIONS_SCHEMA = pa.schema([
+    column("doc_id", pa.string(), "the citing document (documents.doc_id)", "3f2a9c0d1e4b5a67", False),
+    column("seq", pa.int32(), "the citing task (tasks.seq); null for the notice's own text", "7"),
+    column("cited_doc_number", pa.string(), "发文字号 of the cited notice, canonical", "泉政办〔2018〕43号", False),
+    column("cited_title", pa.string(), "title in 《》 right before the number, when written", "泉州市人民政府办公室关于印发…的通知"),
 ], metadata={"parser_version": PARSER_VERSION})
 
 
@@ -142,6 +188,7 @@ DATASETS: dict[str, tuple[type, pa.Schema]] = {
     "documents": (DocumentRecord, DOCUMENTS_SCHEMA),
     "tasks": (TaskRecord, TASKS_SCHEMA),
     "task_units": (TaskUnitRecord, TASK_UNITS_SCHEMA),
+    "citations": (CitationRecord, CITATIONS_SCHEMA),
     "manifest": (ManifestRecord, MANIFEST_SCHEMA),
 }
 """Every dataset the pipeline writes: name → (record class, schema)."""

@@ -65,6 +65,11 @@ class _State:
             self.subsection = _Heading(number, title)
 
 
+def _join_raw(first: str, second: str) -> str:
+    """Raw cell text broken by a page end: a line break, like any wrap."""
+    return f"{first}\n{second}" if first and second else first or second
+
+
 def _slot_text(slot: Slot | None) -> str:
     return slot.text if slot is not None else ""
 
@@ -117,11 +122,27 @@ class _TableReader:
                 self._task(slots, _row_pages(slots, row.page))
 
     def _is_continuation(self, slots: list[Slot | None]) -> bool:
-        keys = [self.columns.col(role) for role in ("task", "seq", *UNIT_COLUMN_ROLES)]
-        return all(_is_empty(slots[c]) for c in keys if c is not None)
+        """A row a page break started goes on the task before it unless it
+        opens an item of its own: a page end can break the title and unit
+        cells too (``战相关政策措施的解读工作``, ``改办） 市发改委``), so their
+        text alone does not make a new task."""
+        for role in ("task", "seq"):
+            col = self.columns.col(role)
+            if col is not None and not _is_empty(slots[col]):
+                if role == "seq" or parse_marker(prose(_slot_text(slots[col]))) is not None:
+                    return False
+        return True
 
     def _continue(self, slots: list[Slot | None], pages: list[int]) -> None:
         task = self.tasks[-1]
+        title = self.columns.col("task")
+        if title is not None and not _is_empty(slots[title]):
+            task.title = join_prose(task.title, prose(slots[title].text))
+        for role in UNIT_COLUMN_ROLES:
+            col = self.columns.col(role)
+            if col is not None and not _is_empty(slots[col]):
+                attr = f"{role}_text"
+                setattr(task, attr, _join_raw(getattr(task, attr), slots[col].text))
         req = self.columns.col("requirement")
         if req is not None and not _is_empty(slots[req]):
             task.requirement = join_prose(task.requirement, prose(slots[req].text))

@@ -52,3 +52,92 @@ BRACKET_PAIRS = {"（": "）", "(": ")", "〔": "〕", "[": "]", "［": "］", "
 PUNCT_TO_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 """ASCII punctuation typed by mistake in Chinese text, folded to its canonical
 full-width form (never the other way round, which NFKC would do)."""
+
+# --- Chinese numerals (dates, counts in deadlines) ---------------------------
+
+CN_DIGITS: dict[str, int] = {
+    "〇": 0, "零": 0, "○": 0, "O": 0, "Ｏ": 0, "o": 0,
+    "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
+"""Digit characters of written numbers. Years are typed with 〇, 零, the circle
+○ or a Latin O (二〇一八, 二O一八) depending on the typist's input method."""
+
+CN_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
+"""Positional multipliers of written numbers (二十一, 一百零五)."""
+
+# --- 发文字号 (GB/T 9704 §7.2.4) ----------------------------------------------
+
+DOC_NUMBER_BRACKETS: tuple[tuple[str, str], ...] = (
+    ("〔", "〕"), ("[", "]"), ("［", "］"), ("(", ")"), ("（", "）"), ("【", "】"), ("〖", "〗"), ("﹝", "﹞"),
+)
+"""Year brackets seen in practice; the standard's form is the first one."""
+
+DOC_NUMBER_LEAD_INS: tuple[str, ...] = (
+    "贯彻落实", "根据", "按照", "依据", "依照", "参照", "参见", "详见", "对照", "执行", "落实", "印发", "转发",
+    "见", "和", "及", "与", "或", "即",
+)
+"""Words that end running text right before a number cited without brackets
+(``按照泉政办〔2018〕51号``): they are never the start of an agency code."""
+
+# --- GB/T 9704 notice elements ---------------------------------------------
+
+ISSUER_MARK_SUFFIX = "文件"
+"""发文机关标志 of the 文件 format: issuer name + 文件 (泉州市人民政府办公室文件)."""
+
+DOC_KINDS: tuple[str, ...] = (
+    "通知", "意见", "方案", "决定", "通报", "报告", "请示", "批复", "函", "公告", "通告", "纪要", "办法",
+    "规定", "细则", "计划", "要点", "规划", "命令", "议案", "决议", "公报", "指引", "清单", "分解表",
+)
+"""文种 that end a notice title (标题 = 发文机关 + 事由 + 文种)."""
+
+CLASSIFICATION_LEVELS: tuple[str, ...] = ("绝密", "机密", "秘密")
+CLASSIFICATION_STARS = "★☆*"
+URGENCY_LEVELS: tuple[str, ...] = ("特急", "加急", "平急", "特提")
+SIGNER_LABEL = "签发人"
+COPY_NO_LABEL = "份号"
+ADDRESSEE_LABEL = "主送"
+CC_LABEL = "抄送"
+PRINTED_SUFFIX = "印发"
+ATTACHMENT_LABEL = "附件"
+NOTE_PREFIX = "此件"
+"""附注 reads （此件主动公开）: 此件 + the publicity term."""
+
+PUBLICITY_TERMS: tuple[str, ...] = ("依申请公开", "主动公开", "不予公开", "删减后公开", "不公开", "公开发布")
+"""公开属性 written in the 附注; a note naming none of them (（此件发至县团级）) is
+about distribution, not publicity."""
+
+LIST_SEPARATORS = "、，,；;。"
+"""Separators of the 抄送 list: GB/T 9704 ends the list with 。, and long lists
+group organs into sentences, so 。 separates too."""
+
+# --- Deadlines -------------------------------------------------------------
+
+BEFORE_WORDS: tuple[str, ...] = ("之前", "以前", "前")
+PERIOD_END_WORDS: tuple[str, ...] = ("底", "末")
+TEN_DAY_PERIODS: dict[str, int | None] = {"上旬": 10, "中旬": 20, "下旬": None}
+"""Last day of each third of a month; None = the month's last day."""
+
+HALF_YEARS: dict[str, tuple[int, int]] = {"上半年": (6, 30), "年中": (6, 30), "下半年": (12, 31)}
+YEAR_END_WORDS: tuple[str, ...] = ("年底", "年末", "年内")
+RELATIVE_UNITS: tuple[str, ...] = ("个工作日", "工作日", "个自然日", "日", "天", "周", "个星期", "星期", "个月")
+"""Units of 'within N …' deadlines (2个工作日内); they count from an event, so
+no calendar date follows from them."""
+
+WITHIN_WORDS: tuple[str, ...] = ("以内", "之内", "内")
+RECURRING_MARKERS: tuple[str, ...] = (
+    "每年", "每半年", "每季度", "每季", "每月", "每周", "每两年", "每年度", "定期", "按月", "按季度", "按年",
+)
+ONGOING_PHRASES: tuple[str, ...] = ("长期坚持", "长期推进", "持续推进", "持续开展", "长期有效", "常态化推进", "常态化开展")
+"""Phrases that name no end: the task runs for as long as the policy."""
+ONGOING_CELL_WORDS: tuple[str, ...] = ("长期", "持续", "常态化", "经常性", "日常")
+"""Too common in running text to mean a deadline there, but a deadline cell that
+says only this word is open-ended."""
+
+HEADER_MAX_LINES = 8
+"""版头 lines (份号, 密级, 紧急程度, 发文机关标志, 发文字号) come first; the 发文字号
+is looked for only this far down, so body citations are never taken for it."""
+TITLE_MAX_LINES = 4
+ADDRESSEE_MAX_LINES = 4
+ATTACHMENT_TITLE_MAX_LINES = 3
+"""How many wrapped lines a title, the 主送机关 or an attachment title may span
+(PDF extractors may deliver each visual line as a paragraph)."""

@@ -37,7 +37,8 @@ def test_tasks_load_in_pandas_without_object_surprises(built):
     tasks = pd.read_parquet(built / "tasks.parquet")
     assert len(tasks) == 84
     object_columns = {c for c in tasks.columns if tasks[c].dtype == object}
-    assert object_columns == {"lead_units", "responsible_units", "extra"}
+    # pandas maps Parquet date32 to datetime.date objects by default
+    assert object_columns == {"lead_units", "responsible_units", "extra", "deadline_date"}
     assert str(tasks["task_no"].dtype) == "Int32" and str(tasks["page_start"].dtype) == "Int32"
     row = tasks[tasks["task_no"] == 5].iloc[0]
     assert list(row["lead_units"]) == ["市工商局", "市委编办（市审改办）"]
@@ -78,3 +79,38 @@ def test_usage_errors_exit_2(tmp_path):
     assert run.returncode == 2 and "does not exist" in run.stderr
     run = subprocess.run([sys.executable, "-m", "pipeline", "frobnicate"], capture_output=True, text=True)
     assert run.returncode == 2
+
+
+def test_documents_carry_notice_metadata_typed(built):
+    docs = pd.read_parquet(built / "documents.parquet")
+    schema = pq.read_schema(built / "documents.parquet")
+    assert str(schema.field("printed_date").type) == "date32[day]"
+    assert schema.field("addressees").type.value_type == "string"
+    row = docs.iloc[0]
+    assert (row["doc_agency"], row["doc_year"], row["doc_serial"]) == ("泉政办", 2018, 51)
+    assert (row["publicity"], row["attachment_title"]) == ("主动公开", "2018年政务公开工作主要任务分解表")
+    assert (row["printing_office"], str(row["printed_date"])) == ("泉州市人民政府办公室", "2018-06-13")
+    assert list(row["addressees"])[:2] == ["各县（市、区）人民政府", "泉州开发区管委会"]
+    assert list(row["cc"])[-1] == "市工商联"
+
+
+def test_citations_of_body_and_tasks(built):
+    citations = pd.read_parquet(built / "citations.parquet")
+    one_doc = citations[citations["doc_id"] == citations["doc_id"].iloc[0]]
+    body = one_doc[one_doc["seq"].isna()]
+    assert list(body["cited_doc_number"]) == ["国办发〔2018〕23号", "闽政办〔2018〕43号"]
+    tasks = one_doc[one_doc["seq"].notna()]
+    by_task = dict(zip(tasks["seq"].astype(int), tasks["cited_doc_number"]))
+    assert by_task == {7: "泉政办〔2018〕43号", 8: "泉政办〔2018〕42号", 9: "泉政办〔2018〕41号", 18: "泉政〔2017〕3号",
+                       22: "泉政办〔2017〕184号", 29: "闽政办〔2017〕65号", 34: "闽政办〔2016〕179号"}
+    assert one_doc["cited_title"].notna().all()
+    assert "泉政办〔2018〕51号" not in set(citations["cited_doc_number"])
+
+
+def test_task_deadlines_resolved_with_the_notice_year(built):
+    tasks = pd.read_parquet(built / "tasks.parquet")
+    row = tasks[tasks["task_no"] == 40].iloc[0]
+    assert (row["deadline_text"], str(row["deadline_date"]), row["deadline_kind"]) == \
+        ("2018年12月底前", "2018-12-31", "date")
+    assert tasks[tasks["task_no"] == 21].iloc[0]["deadline_kind"] == "relative"
+    assert tasks[tasks["task_no"] == 11].iloc[0]["deadline_text"] == "每年至少1次"

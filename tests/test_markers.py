@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.markers import CIRCLED, ITEM, SECTION, SUBITEM, SUBSECTION, chinese_number, parse_marker
+from pipeline.markers import CIRCLED, ITEM, SECTION, SUBITEM, SUBSECTION, parse_marker
+from pipeline.numerals import chinese_number
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,95 @@
+"""Throughput of our PDF path against bare pdfplumber, on the same PDFs in one run.
+
+    .venv/bin/python benchmarks/bench_pdf.py [PDF or folder ...] [--repeat N]
+
+Bare pdfplumber is what any user of it pays anyway (open, then
+``extract_tables`` on every page); the ratio says what stitching, paragraphs
+and text repair add on top. If ``pipeline.tasks`` exists, the full
+PDF-to-tasks path is timed too. Prints figures; never asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import io
+import time
+from pathlib import Path
+from typing import Callable
+
+import pdfplumber
+
+from extractors.pdf import extract_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INPUTS = [ROOT / "raw", ROOT / "tests" / "fixtures" / "corpus"]
+
+
+def bare_pdfplumber(data: bytes) -> None:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            page.extract_tables()
+            page.close()
+
+
+def tasks_path() -> Callable[[bytes], object] | None:
+    """The structuring entry point, when the pipeline provides one."""
+    try:
+        tasks = importlib.import_module("pipeline.tasks")
+    except ImportError:
+        return None
+    for name in ("structure_tasks",):
+        fn = getattr(tasks, name, None)
+        if callable(fn):
+            return lambda data: fn(extract_pdf(data))
+    return None
+
+
+def pdf_files(inputs: list[Path]) -> list[Path]:
+    files: dict[str, Path] = {}
+    for item in inputs:
+        for path in sorted(item.glob("*.pdf")) if item.is_dir() else [item]:
+            files.setdefault(path.name, path)  # the same sample in raw/ and fixtures/ counts once
+    return list(files.values())
+
+
+def timed(fn: Callable[[bytes], object], blobs: list[bytes], repeat: int) -> float:
+    """Best of *repeat* runs over all files, in seconds: the least disturbed one."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for data in blobs:
+            fn(data)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("inputs", nargs="*", type=Path, default=DEFAULT_INPUTS)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    files = pdf_files(args.inputs)
+    blobs = [f.read_bytes() for f in files]
+    pages = 0
+    for data in blobs:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages += len(pdf.pages)
+    print(f"{len(files)} PDFs, {pages} pages, best of {args.repeat}")
+
+    paths: list[tuple[str, Callable[[bytes], object]]] = [("bare pdfplumber", bare_pdfplumber),
+                                                         ("extract_pdf", extract_pdf)]
+    full = tasks_path()
+    if full is not None:
+        paths.append(("PDF to tasks", full))
+    base = None
+    for label, fn in paths:
+        seconds = timed(fn, blobs, args.repeat)
+        base = base or seconds
+        print(f"{label:>16}: {seconds:7.3f} s  {pages / seconds:7.1f} pages/s  ratio {seconds / base:4.2f}x")
+    if full is None:
+        print("pipeline.tasks not found: PDF-to-tasks path not timed")
+
+
+if __name__ == "__main__":
+    main()

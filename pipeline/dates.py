@@ -1,0 +1,76 @@
+"""Chinese calendar dates: ``2018年6月12日``, ``2018 年 6 月 12 日``, ``二〇一八年六月十二日``.
+
+GB/T 9704-2012 writes 成文日期 in Arabic digits without padding, but documents
+under the 1999 edition (and many still) write it in Chinese numerals, and PDF
+text layers put spaces between digits and ideographs. Parsers here return None
+for anything that is not a real calendar date and never raise, because they run
+over untrusted text in batch.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+import regex
+
+from pipeline.numerals import SMALL_NUMBER_CHARS, digit_string, small_number
+
+_CN = regex.escape(SMALL_NUMBER_CHARS)
+_YEAR = rf"(?P<year>[0-9０-９]{{4}}|[{_CN}]{{4}})"
+_MONTH = rf"(?P<month>[0-9０-９]{{1,2}}|[{_CN}]{{1,3}})"
+_DAY = rf"(?P<day>[0-9０-９]{{1,2}}|[{_CN}]{{1,3}})"
+DATE_PATTERN = rf"{_YEAR}\s*年\s*{_MONTH}\s*月\s*{_DAY}\s*[日号]"
+"""A full date; exported so that other parsers can embed it in larger patterns."""
+
+_DATE = regex.compile(DATE_PATTERN)
+_WHOLE_DATE = regex.compile(rf"\s*{DATE_PATTERN}\s*")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in running text, with where it was written."""
+
+    date: date
+    start: int
+    end: int
+
+
+def make_date(year: int | None, month: int | None, day: int | None) -> date | None:
+    """A calendar date, or None when the parts do not form one (2月30日)."""
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def last_day_of_month(year: int, month: int) -> date | None:
+    """The last day of a month, or None for an impossible month."""
+    if not 1 <= month <= 12 or not 1 <= year <= 9999:
+        return None
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _from_match(match: regex.Match[str]) -> date | None:
+    return make_date(digit_string(match["year"]), small_number(match["month"]), small_number(match["day"]))
+
+
+def parse_date(text: str | None) -> date | None:
+    """The date that ``text`` consists of (surrounding whitespace allowed), else None."""
+    if not isinstance(text, str):
+        return None
+    match = _WHOLE_DATE.fullmatch(text)
+    return _from_match(match) if match else None
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every valid full date written in ``text``, in order."""
+    found = []
+    for match in _DATE.finditer(text):
+        parsed = _from_match(match)
+        if parsed is not None:
+            found.append(DateMatch(parsed, match.start(), match.end()))
+    return found
