@@ -23,23 +23,27 @@ def text_width(text: str) -> int:
     return sum(char_width(c) for c in text)
 
 
+NO_LINE_START = set("，。、；：？！）》」』”’】〕…,.;:?!)]}")
+"""Punctuation that Chinese typesetting never puts at the start of a line."""
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Break *text* into lines of at most *width* columns.
 
     Chinese has no spaces to break at, so lines break between any two
-    characters; existing line ends are kept. An empty text is one empty line,
-    so a table cell always has at least one line.
+    characters, except before closing punctuation: then the character before
+    it moves down too, as in print. Existing line ends are kept. An empty text
+    is one empty line, so a table cell always has at least one line.
     """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        line, used = "", 0
+        line = ""
         for char in paragraph:
-            w = char_width(char)
-            if used + w > width and line:
-                lines.append(line)
-                line, used = "", 0
+            if text_width(line) + char_width(char) > width and line:
+                carry = line[-1] if char in NO_LINE_START and len(line) > 1 else ""
+                lines.append(line[: len(line) - len(carry)])
+                line = carry
             line += char
-            used += w
         lines.append(line)
     return lines
 

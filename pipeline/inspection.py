@@ -101,19 +101,34 @@ def render_tasks(tasks: list[TaskRecord], total_width: int) -> list[str]:
     return lines
 
 
-def render_metadata(converted: Converted) -> list[str]:
-    """The document record (every field, so columns added later show too), pages and warnings."""
-    fields = record_dict(converted.document)
-    fields["n_pages"] = converted.n_pages
-    fields["warnings"] = LIST_SEPARATOR.join(converted.warnings)
-    width = max(text_width(name) for name in fields)
-    return [f"{pad(name, width)}  {'' if value is None else value}" for name, value in fields.items()]
+def _metadata_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(map(str, value))
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def render_metadata(converted: Converted, total_width: int) -> list[str]:
+    """The document record (every field, so columns added later show too), pages and warnings.
+
+    Long values (title, 抄送 lists) wrap under themselves, past the field names.
+    """
+    fields = record_dict(converted.document) | {"n_pages": converted.n_pages, "warnings": converted.warnings}
+    name_width = max(text_width(name) for name in fields)
+    value_width = max(MIN_WIDTH, total_width - name_width - 2)
+    lines = []
+    for name, value in fields.items():
+        first, *rest = wrap(_metadata_value(value), value_width)
+        lines.append(f"{pad(name, name_width)}  {first}".rstrip())
+        lines += [" " * (name_width + 2) + line for line in rest]
+    return lines
 
 
 def render_text(converted: Converted, total_width: int | None = None) -> str:
     """Metadata, a blank line, then the task table."""
     width = total_width or shutil.get_terminal_size(fallback=(160, 24)).columns
-    return "\n".join(render_metadata(converted) + [""] + render_tasks(converted.tasks, width)) + "\n"
+    return "\n".join(render_metadata(converted, width) + [""] + render_tasks(converted.tasks, width)) + "\n"
 
 
 def _json_default(value: Any) -> str:

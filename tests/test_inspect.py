@@ -20,6 +20,7 @@ def test_wrap_counts_cjk_as_two_columns():
     assert wrap("市政府各部门", 5) == ["市政", "府各", "部门"]
     assert wrap("", 5) == [""]
     assert wrap("甲\n乙", 10) == ["甲", "乙"]
+    assert wrap("市政府各部门；", 12) == ["市政府各部", "门；"]  # no line starts with ；
 
 
 @pytest.mark.parametrize("width", [80, 140])
@@ -43,8 +44,9 @@ def test_json_is_the_converted_records(capsys):
     assert main(["inspect", str(DOCX), "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     converted = convert(DOCX.read_bytes(), DOCX.name)
-    assert payload["document"] == json.loads(json.dumps(record_dict(converted.document), default=str))
-    assert payload["tasks"] == [record_dict(t) for t in converted.tasks]
+    as_json = lambda record: json.loads(json.dumps(record_dict(record), default=str))  # noqa: E731  dates → ISO
+    assert payload["document"] == as_json(converted.document)
+    assert payload["tasks"] == [as_json(t) for t in converted.tasks]
 
 
 def test_unreadable_file_fails_with_a_message(capsys, tmp_path):
