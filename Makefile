@@ -25,4 +25,4 @@ docs: $(STAMP)
 	$(BIN)/python -m pipeline.schema_doc
 
 clean:
-	rm -rf output/*.parquet output/*.csv output/.cache $(VENV) build *.egg-info
+	rm -rf output/*.parquet output/*.csv output/*.xlsx output/.cache $(VENV) build *.egg-info
