@@ -122,16 +122,23 @@ class _TableReader:
                 self._task(slots, _row_pages(slots, row.page))
 
     def _is_continuation(self, slots: list[Slot | None]) -> bool:
-        """A row a page break started goes on the task before it unless it
-        opens an item of its own: a page end can break the title and unit
-        cells too (``战相关政策措施的解读工作``, ``改办） 市发改委``), so their
-        text alone does not make a new task."""
-        for role in ("task", "seq"):
-            col = self.columns.col(role)
-            if col is not None and not _is_empty(slots[col]):
-                if role == "seq" or parse_marker(prose(_slot_text(slots[col]))) is not None:
-                    return False
-        return True
+        """Whether a row a page break started is the rest of the task above it.
+
+        A page end can break the title and unit cells as well as the
+        requirement (``战相关政策措施的解读工作``, ``改办） 市发改委``), so text
+        there alone does not make a new task. What does: a sequence number, a
+        marker opening the task cell, or, in a table whose tasks carry no
+        numbers, any text in the task cell (it cannot be told from a new task).
+        """
+        seq = self.columns.col("seq")
+        if seq is not None and not _is_empty(slots[seq]):
+            return False
+        task = self.columns.col("task")
+        if task is None or _is_empty(slots[task]):
+            return True
+        if parse_marker(prose(_slot_text(slots[task]))) is not None:
+            return False
+        return self.tasks[-1].task_no is not None
 
     def _continue(self, slots: list[Slot | None], pages: list[int]) -> None:
         task = self.tasks[-1]

@@ -9,6 +9,8 @@ RAW = ROOT / "raw"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 QZB_DOCX = ["泉政办〔2018〕51号.docx", "泉政办〔2018〕51号-横版.docx"]
+QZB_PDF = ["泉政办〔2018〕51号.pdf", "泉政办〔2018〕51号-横版.pdf"]
+QZB_ALL = QZB_DOCX + QZB_PDF
 
 
 @pytest.fixture(scope="session")

@@ -1,17 +1,19 @@
-"""泉政办〔2018〕51号, every rendering: task rows equal the seed text, task by task."""
+"""泉政办〔2018〕51号, every rendering (DOCX and PDF, portrait and landscape):
+task rows equal the seed text, task by task, and the PDF datasets equal the DOCX ones."""
 
 from __future__ import annotations
 
 import pytest
 
 from pipeline.convert import convert
-from tests.conftest import QZB_DOCX, RAW
+from pipeline.records import record_dict
+from tests.conftest import QZB_ALL, QZB_DOCX, QZB_PDF, RAW
 from tests.expected.qzb_2018_51 import TASKS
 
 FIELDS = list(TASKS[0])
 
 
-@pytest.fixture(scope="module", params=QZB_DOCX)
+@pytest.fixture(scope="module", params=QZB_ALL)
 def converted(request):
     path = RAW / request.param
     return convert(path.read_bytes(), path.name)
@@ -37,5 +39,25 @@ def test_task_units_long_table_matches_unit_lists(converted):
     assert (36, "responsible") not in by_role  # task 36 names a lead unit only
 
 
-def test_docx_has_no_pages(converted):
-    assert all(t.page_start is None and t.page_end is None for t in converted.tasks)
+def test_pages_only_where_the_format_has_them(converted):
+    if converted.document.source_format == "docx":
+        assert all(t.page_start is None and t.page_end is None for t in converted.tasks)
+    else:
+        assert all(1 < t.page_start <= t.page_end <= converted.n_pages for t in converted.tasks)
+
+
+FORMAT_BOUND = {"doc_id", "sha256", "source_path", "source_format", "page_start", "page_end"}
+
+
+def dataset_rows(name: str) -> dict[str, list[dict]]:
+    """The records of one file as the datasets hold them, minus what names the file."""
+    path = RAW / name
+    c = convert(path.read_bytes(), path.name)
+    strip = lambda records: [{k: v for k, v in record_dict(r).items() if k not in FORMAT_BOUND} for r in records]
+    return {"documents": strip([c.document]), "tasks": strip(c.tasks), "task_units": strip(c.task_units),
+            "citations": strip(c.citations)}
+
+
+@pytest.mark.parametrize(("pdf", "docx"), list(zip(QZB_PDF, QZB_DOCX)))
+def test_pdf_datasets_equal_docx_datasets_row_by_row(pdf, docx):
+    assert dataset_rows(pdf) == dataset_rows(docx)
