@@ -10,9 +10,10 @@ from pipeline.cli import main
 from pipeline.convert import convert
 from pipeline.display_width import text_width, wrap
 from pipeline.records import record_dict
-from tests.conftest import QZB_DOCX, RAW
+from tests.conftest import QZB_DOCX, QZB_PDF, RAW
 
 DOCX = RAW / QZB_DOCX[0]
+PDF = RAW / QZB_PDF[0]
 
 
 def test_wrap_counts_cjk_as_two_columns():
@@ -23,9 +24,9 @@ def test_wrap_counts_cjk_as_two_columns():
     assert wrap("市政府各部门；", 12) == ["市政府各部", "门；"]  # no line starts with ；
 
 
-@pytest.mark.parametrize("width", [80, 140])
-def test_table_fits_the_width_and_keeps_every_task(capsys, width):
-    assert main(["inspect", str(DOCX), "--width", str(width)]) == 0
+@pytest.mark.parametrize(("path", "width"), [(DOCX, 80), (DOCX, 140), (PDF, 100)], ids=["docx80", "docx140", "pdf100"])
+def test_table_fits_the_width_and_keeps_every_task(capsys, path, width):
+    assert main(["inspect", str(path), "--width", str(width)]) == 0
     out = capsys.readouterr().out
     assert max(text_width(line) for line in out.splitlines()) <= width
     assert "[2] 着力提升政务服务工作实效" in out
@@ -40,10 +41,20 @@ def test_metadata_and_units_are_shown(capsys):
     assert "n_tasks" in out and "市工商局；" in out  # task 5 leads, one unit a line
 
 
-def test_json_is_the_converted_records(capsys):
-    assert main(["inspect", str(DOCX), "--json"]) == 0
+def test_pdf_shows_its_metadata_and_pages(capsys):
+    main(["inspect", str(PDF), "--width", "120"])
+    out = capsys.readouterr().out
+    assert "doc_number        泉政办〔2018〕51号" in out and "signed_date       2018-06-12" in out
+    header = next(line for line in out.splitlines() if line.startswith("序号"))
+    assert header.endswith("页码")  # a DOCX has no pages, so only a PDF gets the column
+    assert any(line.startswith("18 ") and line.endswith("6-7") for line in out.splitlines())  # broken by a page end
+
+
+@pytest.mark.parametrize("path", [DOCX, PDF], ids=["docx", "pdf"])
+def test_json_is_the_converted_records(capsys, path):
+    assert main(["inspect", str(path), "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
-    converted = convert(DOCX.read_bytes(), DOCX.name)
+    converted = convert(path.read_bytes(), path.name)
     as_json = lambda record: json.loads(json.dumps(record_dict(record), default=str))  # noqa: E731  dates → ISO
     assert payload["document"] == as_json(converted.document)
     assert payload["tasks"] == [as_json(t) for t in converted.tasks]
