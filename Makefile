@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install data test docs clean
+.PHONY: install data test docs clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,3 +26,6 @@ docs: $(STAMP)
 
 clean:
 	rm -rf output/*.parquet output/*.csv output/*.xlsx output/.cache $(VENV) build *.egg-info
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_pdf.py

@@ -4,14 +4,13 @@
 
 Bare pdfplumber is what any user of it pays anyway (open, then
 ``extract_tables`` on every page); the ratio says what stitching, paragraphs
-and text repair add on top. If ``pipeline.tasks`` exists, the full
-PDF-to-tasks path is timed too. Prints figures; never asserts a time.
+and text repair add on top; the full path adds structuring, normalization,
+metadata and records. Prints figures; never asserts a time.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import io
 import time
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Callable
 import pdfplumber
 
 from extractors.pdf import extract_pdf
+from pipeline.convert import convert
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUTS = [ROOT / "raw", ROOT / "tests" / "fixtures" / "corpus"]
@@ -32,17 +32,9 @@ def bare_pdfplumber(data: bytes) -> None:
             page.close()
 
 
-def tasks_path() -> Callable[[bytes], object] | None:
-    """The structuring entry point, when the pipeline provides one."""
-    try:
-        tasks = importlib.import_module("pipeline.tasks")
-    except ImportError:
-        return None
-    for name in ("structure_tasks",):
-        fn = getattr(tasks, name, None)
-        if callable(fn):
-            return lambda data: fn(extract_pdf(data))
-    return None
+def full_path(data: bytes) -> object:
+    """Everything the batch does to a PDF's bytes: extract, structure, normalize, records."""
+    return convert(data, "bench.pdf")
 
 
 def pdf_files(inputs: list[Path]) -> list[Path]:
@@ -77,18 +69,13 @@ def main() -> None:
             pages += len(pdf.pages)
     print(f"{len(files)} PDFs, {pages} pages, best of {args.repeat}")
 
-    paths: list[tuple[str, Callable[[bytes], object]]] = [("bare pdfplumber", bare_pdfplumber),
-                                                         ("extract_pdf", extract_pdf)]
-    full = tasks_path()
-    if full is not None:
-        paths.append(("PDF to tasks", full))
+    paths: list[tuple[str, Callable[[bytes], object]]] = [
+        ("bare pdfplumber", bare_pdfplumber), ("extract_pdf", extract_pdf), ("PDF to records", full_path)]
     base = None
     for label, fn in paths:
         seconds = timed(fn, blobs, args.repeat)
         base = base or seconds
         print(f"{label:>16}: {seconds:7.3f} s  {pages / seconds:7.1f} pages/s  ratio {seconds / base:4.2f}x")
-    if full is None:
-        print("pipeline.tasks not found: PDF-to-tasks path not timed")
 
 
 if __name__ == "__main__":
