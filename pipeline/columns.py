@@ -2,9 +2,21 @@
 
 A header cell is read with all whitespace removed (``工 作 任 务``), then matched
 against :data:`pipeline.vocabulary.COLUMN_SYNONYMS`: an exact synonym first,
-else the longest synonym it contains (``具体工作要求`` → requirement). Columns
-that mean nothing known, or repeat a role already taken, are kept as extras
-under their header text rather than dropped.
+else the longest synonym it contains (``具体工作要求`` → requirement).
+
+The header is found by meaning, not position: it may sit below a caption row,
+and it may be split over two rows (a merged ``责任单位`` over ``牵头单位 |
+配合单位``), in which case each column is named by its lower, more specific
+cell. Columns may come in any order.
+
+Content then settles what the header alone cannot. A column whose own cells are
+(almost) all 一、/（一） headings groups the rows it spans: it is a *grouping*
+column, not the task or requirement its header names (台山 heads its 一、 column
+工作要求 and its numbered items 具体要求). When several columns still claim one
+role, unit roles take them all (责任单位 and 配合单位 both name responsible
+units), while a text role keeps the first and the others become extras. Columns
+that mean nothing known are kept as extras under their header text rather than
+dropped.
 """
 
 from __future__ import annotations
@@ -13,11 +25,18 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.model import Table
-from pipeline.vocabulary import COLUMN_SYNONYMS
+from extractors.model import Slot, Table
+from pipeline.markers import SECTION, SUBSECTION, parse_marker
+from pipeline.text import prose
+from pipeline.vocabulary import COLUMN_SYNONYMS, UNIT_COLUMN_ROLES
 
 HEADER_SCAN_ROWS = 4
 """How far down a table its header may start (a caption row may come first)."""
+
+HEADING_COLUMN_SHARE = 0.8
+"""A column whose own non-empty cells are at least this share of 一、/（一）
+headings is a grouping column: a stray note among the headings must not turn it
+back into the task column."""
 
 _BY_SYNONYM = {syn: role for role, syns in COLUMN_SYNONYMS.items() for syn in syns}
 _LONGEST_FIRST = sorted(_BY_SYNONYM, key=len, reverse=True)
@@ -37,31 +56,74 @@ def column_role(header: str) -> str | None:
     return next((_BY_SYNONYM[s] for s in _LONGEST_FIRST if s in key), None)
 
 
+def is_heading(text: str) -> bool:
+    """Whether a cell text is a 一、 or （一） heading."""
+    marker = parse_marker(prose(text))
+    return marker is not None and marker.level in (SECTION, SUBSECTION)
+
+
 @dataclass
 class ColumnMap:
-    roles: dict[str, int]
-    """role → column index."""
+    roles: dict[str, tuple[int, ...]]
+    """role → its column indexes, in table order (several only for unit roles)."""
     extra: dict[int, str] = field(default_factory=dict)
     """column index → header text, for columns with no (free) role."""
-    header: tuple[str, ...] = ()
+    grouping: tuple[int, ...] = ()
+    """Columns holding 一、/（一） headings that head the rows they span."""
+    header_rows: tuple[tuple[str, ...], ...] = ()
+    """The header's row texts, to recognise a header repeated further down."""
 
     def col(self, role: str) -> int | None:
-        return self.roles.get(role)
+        cols = self.roles.get(role, ())
+        return cols[0] if cols else None
+
+    def cols(self, role: str) -> tuple[int, ...]:
+        return self.roles.get(role, ())
 
     def is_header_repeat(self, texts: list[str]) -> bool:
-        return tuple(header_key(t) for t in texts) == tuple(header_key(t) for t in self.header)
+        keys = tuple(header_key(t) for t in texts)
+        return any(keys == tuple(header_key(t) for t in row) for row in self.header_rows)
 
 
-def map_columns(texts: list[str]) -> ColumnMap:
-    roles: dict[str, int] = {}
-    extra: dict[int, str] = {}
+def _candidates(texts: list[str]) -> tuple[dict[str, list[int]], dict[int, str]]:
+    """Columns per role the header names, and the header text of the others."""
+    roles: dict[str, list[int]] = {}
+    unknown: dict[int, str] = {}
     for col, text in enumerate(texts):
         role = column_role(text)
-        if role is not None and role not in roles:
-            roles[role] = col
+        if role is not None:
+            roles.setdefault(role, []).append(col)
         elif header_key(text):
-            extra[col] = header_key(text)
-    return ColumnMap(roles=roles, extra=extra, header=tuple(texts))
+            unknown[col] = header_key(text)
+    return roles, unknown
+
+
+def map_columns(texts: list[str], grouping: frozenset[int] = frozenset()) -> ColumnMap:
+    """Roles of the columns whose header texts are *texts*, given the grouping columns."""
+    candidates, unknown = _candidates(texts)
+    roles: dict[str, tuple[int, ...]] = {}
+    extra = {col: name for col, name in unknown.items() if col not in grouping}
+    for role, cols in candidates.items():
+        free = [c for c in cols if c not in grouping]
+        keep = free if role in UNIT_COLUMN_ROLES else free[:1]
+        if keep:
+            roles[role] = tuple(keep)
+        for col in free:
+            if col not in keep:
+                extra[col] = header_key(texts[col])
+    return ColumnMap(roles=roles, extra=_unique_names(extra), grouping=tuple(sorted(grouping)),
+                     header_rows=(tuple(texts),))
+
+
+def _unique_names(extra: dict[int, str]) -> dict[int, str]:
+    """Extra column names made unique (two ``备注`` columns must not overwrite)."""
+    seen: set[str] = set()
+    out: dict[int, str] = {}
+    for col in sorted(extra):
+        name = extra[col] if extra[col] not in seen else f"{extra[col]}_{col + 1}"
+        seen.add(name)
+        out[col] = name
+    return out
 
 
 def _is_task_header(columns: ColumnMap) -> bool:
@@ -69,12 +131,74 @@ def _is_task_header(columns: ColumnMap) -> bool:
     return has_content and len(columns.roles) >= 2
 
 
-def find_header(table: Table) -> tuple[int, ColumnMap] | None:
-    """(row index, column map) of the table's header, or None if it is no task table."""
-    grid = table.grid()
+def _row_texts(row: list[Slot | None]) -> list[str]:
+    return [slot.text if slot is not None else "" for slot in row]
+
+
+def _own_texts(row: list[Slot | None]) -> list[str]:
+    return [s.text for s in row if s is not None and not s.covered and s.text.strip()]
+
+
+def _is_sub_header(row: list[Slot | None]) -> bool:
+    """A second header row: every cell of its own names a role (``牵头单位 | 配合单位``)."""
+    own = _own_texts(row)
+    return bool(own) and all(column_role(t) is not None and parse_marker(t) is None for t in own)
+
+
+def _combined_header(top: list[Slot | None], sub: list[Slot | None]) -> list[str]:
+    """Per column the lower header cell where it has one of its own, else the upper."""
+    return [
+        s.text if s is not None and not s.covered and s.text.strip() else (t.text if t is not None else "")
+        for t, s in zip(top, sub)
+    ]
+
+
+def grouping_columns(grid: list[list[Slot | None]], first_row: int) -> frozenset[int]:
+    """Columns whose own non-empty cells below the header are (almost) all headings."""
+    found: set[int] = set()
+    n_cols = len(grid[0]) if grid else 0
+    for col in range(n_cols):
+        texts = [
+            slot.text for row in grid[first_row:]
+            if (slot := row[col]) is not None and not slot.covered and slot.text.strip()
+        ]
+        headings = sum(is_heading(t) for t in texts)
+        if headings and headings >= HEADING_COLUMN_SHARE * len(texts):
+            found.add(col)
+    return frozenset(found)
+
+
+def _header_candidates(grid: list[list[Slot | None]]) -> list[tuple[int, list[list[Slot | None]], list[str]]]:
+    """(row, header rows, column texts) of every place a header may stand: each
+    of the first rows alone, and with the row below when that one refines it."""
+    found = []
     for r in range(min(HEADER_SCAN_ROWS, len(grid))):
-        texts = [slot.text if slot is not None else "" for slot in grid[r]]
+        found.append((r, [grid[r]], _row_texts(grid[r])))
+        if r + 1 < len(grid) and _is_sub_header(grid[r + 1]):
+            found.append((r, [grid[r], grid[r + 1]], _combined_header(grid[r], grid[r + 1])))
+    return found
+
+
+def find_header(table: Table) -> tuple[int, ColumnMap] | None:
+    """(first data row, column map) of a task table, or None if it is no task table.
+
+    Of the candidate headers, the one naming the most roles wins (the earliest
+    on a tie): a caption row above a two-row header would otherwise pass for
+    the header's upper half.
+    """
+    grid = table.grid()
+    best: tuple[int, int, list[list[Slot | None]], list[str]] | None = None
+    for r, rows, texts in _header_candidates(grid):
         columns = map_columns(texts)
-        if _is_task_header(columns):
-            return r, columns
-    return None
+        if _is_task_header(columns) and (best is None or len(columns.roles) > best[0]):
+            best = (len(columns.roles), r, rows, texts)
+    if best is None:
+        return None
+    _, r, rows, texts = best
+    first_row = r + len(rows)
+    columns = map_columns(texts, grouping_columns(grid, first_row))
+    if not {"task", "requirement"} & columns.roles.keys():
+        # Headings are all the table has to say: they are its tasks.
+        columns = map_columns(texts)
+    columns.header_rows = tuple(tuple(_row_texts(row)) for row in rows)
+    return first_row, columns

@@ -17,7 +17,7 @@ from pipeline.deadlines import task_deadline
 from pipeline.notice import NoticeMeta, extract_notice_meta
 from pipeline.records import CitationRecord, DocumentRecord, TaskRecord, TaskUnitRecord
 from pipeline.tasks import Task, structure_tasks
-from pipeline.units import split_units
+from pipeline.units import ROLES, assign_roles
 
 NO_TASK_TABLE = "no task table found"
 
@@ -38,6 +38,17 @@ def doc_id_for(sha256: str) -> str:
     return sha256[:16]
 
 
+def task_units(task: Task) -> dict[str, list[str]]:
+    """Lead and responsible units of a task, from both unit cells.
+
+    Role words decide over the column a unit stands in: ``办公室牵头，各科室配合``
+    in a 责任部门 column names 办公室 a lead unit.
+    """
+    lead = assign_roles(task.lead_text, "lead")
+    responsible = assign_roles(task.responsible_text, "responsible")
+    return {role: list(dict.fromkeys(lead[role] + responsible[role])) for role in ROLES}
+
+
 def notice_year(meta: NoticeMeta) -> int | None:
     """The year a deadline without one falls in: the notice's own year."""
     return meta.doc_year or (meta.signed_date.year if meta.signed_date else None)
@@ -48,8 +59,8 @@ def task_records(doc_id: str, tasks: list[Task], year: int | None) -> tuple[list
     rows: list[TaskRecord] = []
     units: list[TaskUnitRecord] = []
     for seq, task in enumerate(tasks, start=1):
-        leads = split_units(task.lead_text)
-        responsible = split_units(task.responsible_text)
+        by_role = task_units(task)
+        leads, responsible = by_role["lead"], by_role["responsible"]
         deadline = task_deadline(task.deadline_text, task.requirement, year)
         rows.append(
             TaskRecord(

@@ -105,7 +105,7 @@ class TaskRecord:
 TASKS_SCHEMA = pa.schema([
     column("doc_id", pa.string(), "document the task belongs to (documents.doc_id)", "3f2a9c0d1e4b5a67", False),
     column("seq", pa.int32(), "1-based order of the task in its notice", "18", False),
-    column("table_no", pa.int32(), "1-based number of the task table within the notice", "1", False),
+    column("table_no", pa.int32(), "1-based number of the task table within the notice; 0 for tasks written as prose paragraphs", "1", False),
     column("task_no", pa.int32(), "number printed before the task (1.), null when it has none", "18"),
     column("section_no", pa.int32(), "number of the 一、 section heading above the task", "2"),
     column("section_title", pa.string(), "section heading without its marker", "着力提升政务服务工作实效"),

@@ -8,61 +8,22 @@ Format-agnostic: it sees only the document model. The rules are general ones:
   heading (merged across the table or written in the first cell) is a heading
   row; a heading cell spanning several rows heads each row it covers;
 * a row that a page break started, with nothing in the task and unit columns,
-  is the rest of the task above it and is joined to it.
+  is the rest of the task above it and is joined to it;
+* a document with no task table gets its tasks from numbered paragraphs with
+  unit lines (:mod:`pipeline.prose_tasks`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from extractors.model import Document, Slot, Table
-from pipeline.columns import ColumnMap, find_header
-from pipeline.markers import CIRCLED, ITEM, SECTION, SUBITEM, SUBSECTION, parse_marker
+from pipeline.columns import ColumnMap, find_header, header_key
+from pipeline.headings import State, Task, heading_title, item
+from pipeline.markers import SECTION, SUBSECTION, parse_marker
+from pipeline.prose_tasks import prose_tasks
 from pipeline.text import join_prose, prose
 from pipeline.vocabulary import UNIT_COLUMN_ROLES
 
-
-ITEM_LEVELS = (ITEM, SUBITEM, CIRCLED)
-
-
-@dataclass
-class Task:
-    """One task as the notice states it; unit cells are still raw text."""
-
-    table_no: int
-    task_no: int | None
-    section_no: int | None
-    section_title: str | None
-    subsection_no: int | None
-    subsection_title: str | None
-    title: str
-    requirement: str
-    lead_text: str
-    responsible_text: str
-    deadline_text: str
-    page_start: int | None
-    page_end: int | None
-    extra: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class _Heading:
-    number: int | None = None
-    title: str | None = None
-
-
-@dataclass
-class _State:
-    section: _Heading = field(default_factory=_Heading)
-    subsection: _Heading = field(default_factory=_Heading)
-
-    def enter(self, level: int, number: int, title: str) -> None:
-        if level == SECTION:
-            if (self.section.number, self.section.title) != (number, title):
-                self.section = _Heading(number, title)
-                self.subsection = _Heading()
-        elif level == SUBSECTION:
-            self.subsection = _Heading(number, title)
+__all__ = ["Task", "structure_tasks"]
 
 
 def _join_raw(first: str, second: str) -> str:
@@ -95,10 +56,22 @@ def _heading_only(slots: list[Slot | None]) -> tuple[int, int, str] | None:
     return marker.level, marker.number, marker.rest
 
 
+def _carry_span(grid: list[list[Slot | None]], r: int, col: int) -> None:
+    """Make the empty cell at (r, col) and every slot it spans show the cell above it."""
+    here, above = grid[r][col], grid[r - 1][col]
+    carried = Slot(above.cell, covered=True)
+    if here is None:
+        grid[r][col] = carried
+        return
+    for row in grid[r:]:
+        if row[col] is not None and row[col].cell is here.cell:
+            row[col] = carried
+
+
 class _TableReader:
     """Reads the task rows of one table under one column map."""
 
-    def __init__(self, table_no: int, columns: ColumnMap, state: _State) -> None:
+    def __init__(self, table_no: int, columns: ColumnMap, state: State) -> None:
         self.table_no = table_no
         self.columns = columns
         self.state = state
@@ -108,6 +81,10 @@ class _TableReader:
         grid = table.grid()
         for r in range(first_row, len(table.rows)):
             row = table.rows[r]
+            own = list(grid[r])
+            continuation = row.continues_on_new_page and bool(self.tasks) and self._is_continuation(own)
+            if row.continues_on_new_page and r > first_row:
+                self._continue_spans(grid, r)
             slots = grid[r]
             if row.is_header and self.columns.is_header_repeat([_slot_text(s) for s in slots]):
                 continue
@@ -116,10 +93,21 @@ class _TableReader:
             heading = _heading_only(slots)
             if heading:
                 self.state.enter(*heading)
-            elif row.continues_on_new_page and self.tasks and self._is_continuation(slots):
-                self._continue(slots, _row_pages(slots, row.page))
+            elif continuation:
+                self._continue(own, _row_pages(own, row.page))
             else:
                 self._task(slots, _row_pages(slots, row.page))
+
+    def _continue_spans(self, grid: list[list[Slot | None]], r: int) -> None:
+        """A cell merged over a page break shows up on the new page as an empty
+        cell. It is taken for the merged cell continued when there is evidence
+        of a span: the cell above already spanned rows on its page, or the empty
+        cell spans rows itself (an empty cell of one row under a cell of one row
+        stays empty: nothing tells it apart from a task with no unit)."""
+        for col, (here, above) in enumerate(zip(grid[r], grid[r - 1])):
+            spans = (above is not None and above.cell.row_span > 1) or (here is not None and here.cell.row_span > 1)
+            if _is_empty(here) and above is not None and above.text.strip() and spans:
+                _carry_span(grid, r, col)
 
     def _is_continuation(self, slots: list[Slot | None]) -> bool:
         """Whether a row a page break started is the rest of the task above it.
@@ -127,11 +115,16 @@ class _TableReader:
         A page end can break the title and unit cells as well as the
         requirement (``战相关政策措施的解读工作``, ``改办） 市发改委``), so text
         there alone does not make a new task. What does: a sequence number, a
-        marker opening the task cell, or, in a table whose tasks carry no
-        numbers, any text in the task cell (it cannot be told from a new task).
+        heading of its own in a grouping column, a task number opening the task
+        or the requirement cell (江门 numbers its tasks in 具体要求), or, in a
+        table whose tasks carry no numbers, any text in the task cell (it
+        cannot be told from a new task).
         """
-        seq = self.columns.col("seq")
-        if seq is not None and not _is_empty(slots[seq]):
+        starters = [self.columns.col("seq"), *self.columns.grouping]
+        if any(not _is_empty(slots[c]) for c in starters if c is not None):
+            return False
+        requirement = self.columns.col("requirement")
+        if requirement is not None and item(prose(_slot_text(slots[requirement])))[0] is not None:
             return False
         task = self.columns.col("task")
         if task is None or _is_empty(slots[task]):
@@ -146,10 +139,10 @@ class _TableReader:
         if title is not None and not _is_empty(slots[title]):
             task.title = join_prose(task.title, prose(slots[title].text))
         for role in UNIT_COLUMN_ROLES:
-            col = self.columns.col(role)
-            if col is not None and not _is_empty(slots[col]):
-                attr = f"{role}_text"
-                setattr(task, attr, _join_raw(getattr(task, attr), slots[col].text))
+            for col in self.columns.cols(role):
+                if not _is_empty(slots[col]):
+                    attr = f"{role}_text"
+                    setattr(task, attr, _join_raw(getattr(task, attr), slots[col].text))
         req = self.columns.col("requirement")
         if req is not None and not _is_empty(slots[req]):
             task.requirement = join_prose(task.requirement, prose(slots[req].text))
@@ -162,51 +155,60 @@ class _TableReader:
         if pages:
             task.page_end = max(pages + [task.page_end or 0])
 
+    def _enter_groups(self, slots: list[Slot | None]) -> dict[str, str]:
+        """Enter the headings of the grouping columns (merged or not) in level
+        order; return what they hold besides headings, as extras."""
+        headings, other = [], {}
+        for col in self.columns.grouping:
+            text = prose(_slot_text(slots[col]))
+            marker = parse_marker(text)
+            if marker and marker.level in (SECTION, SUBSECTION):
+                headings.append((marker.level, marker.number, marker.rest))
+            elif text:
+                other[header_key(self.columns.header_rows[-1][col]) or str(col + 1)] = text
+        for heading in sorted(headings):
+            self.state.enter(*heading)
+        return other
+
     def _task(self, slots: list[Slot | None], pages: list[int]) -> None:
         def text(role: str) -> str:
-            col = self.columns.col(role)
-            return _slot_text(slots[col]) if col is not None else ""
+            return "；".join(t for c in self.columns.cols(role) if (t := _slot_text(slots[c]).strip()))
 
+        extra = self._enter_groups(slots)
         title = prose(text("task"))
         marker = parse_marker(title)
         if marker and marker.level in (SECTION, SUBSECTION):
             # The task cell heads a group of rows (it spans them, or repeats).
             self.state.enter(marker.level, marker.number, marker.rest)
-            title, marker = "", None
-        task_no: int | None = None
-        if marker and marker.level in ITEM_LEVELS:
-            task_no, title = marker.number, marker.rest
+            title = ""
+        task_no, title = item(title)
         requirement = prose(text("requirement"))
         if task_no is None:
-            marker = parse_marker(requirement)
-            if marker and marker.level in ITEM_LEVELS:
-                task_no, requirement = marker.number, marker.rest
+            task_no, requirement = item(requirement)
         if task_no is None:
             seq = prose(text("seq")).rstrip("、.．")
             task_no = int(seq) if seq.isdigit() else None
+        extra.update({name: prose(_slot_text(slots[c])) for c, name in self.columns.extra.items()
+                      if _slot_text(slots[c]).strip()})
         self.tasks.append(
-            Task(
+            self.state.task(
                 table_no=self.table_no,
                 task_no=task_no,
-                section_no=self.state.section.number,
-                section_title=self.state.section.title,
-                subsection_no=self.state.subsection.number,
-                subsection_title=self.state.subsection.title,
-                title=title,
+                title=heading_title(title),
                 requirement=requirement,
                 lead_text=text("lead"),
                 responsible_text=text("responsible"),
                 deadline_text=prose(text("deadline")),
                 page_start=min(pages) if pages else None,
                 page_end=max(pages) if pages else None,
-                extra={name: prose(_slot_text(slots[c])) for c, name in self.columns.extra.items()
-                       if _slot_text(slots[c]).strip()},
+                extra=extra,
             )
         )
 
 
 def structure_tasks(document: Document) -> list[Task]:
-    """Every task of every task table in the document, in reading order."""
+    """Every task of every task table in the document, in reading order; the
+    numbered paragraphs with unit lines of a document that has no task table."""
     tasks: list[Task] = []
     reader: _TableReader | None = None
     previous: Table | None = None
@@ -214,10 +216,10 @@ def structure_tasks(document: Document) -> list[Task]:
     for table in document.tables():
         found = find_header(table)
         if found is not None:
-            header_row, columns = found
+            first_row, columns = found
             table_no += 1
-            reader = _TableReader(table_no, columns, _State())
-            reader.read(table, header_row + 1)
+            reader = _TableReader(table_no, columns, State())
+            reader.read(table, first_row)
             tasks.extend(reader.tasks)
         elif reader is not None and previous is not None and table.n_cols == previous.n_cols:
             # A table split in two by an edit, sharing the header of the one before.
@@ -227,4 +229,4 @@ def structure_tasks(document: Document) -> list[Task]:
         else:
             reader = None
         previous = table
-    return tasks
+    return tasks or prose_tasks(document)

@@ -12,6 +12,12 @@ Rules, in order:
    (``市政府各部门、各直属机构`` → 市政府各部门 + 市政府各直属机构);
 5. canonical text: full-width brackets and commas, no whitespace; duplicates
    dropped, order kept.
+
+:func:`assign_roles` reads the role words a unit cell may carry
+(``市政府办公室、市发展和改革局牵头，市直有关部门配合``): a role word gives its
+role to every unit written since the previous role word, and is removed from
+the unit names; units after the last role word keep the column's role. Rules 3
+and 4 apply within one role only, never across a role word.
 """
 
 from __future__ import annotations
@@ -25,8 +31,12 @@ from pipeline.vocabulary import (
     GENERIC_UNIT_GROUPS,
     ORGAN_SUFFIXES,
     PLACE_SUFFIXES,
+    ROLE_WORDS,
     UNIT_SEPARATORS,
 )
+
+ROLES = tuple(ROLE_WORDS)
+"""The roles a unit can have in a task, in the order the datasets list them."""
 
 _OPENERS = set(BRACKET_PAIRS)
 _CLOSERS = set(BRACKET_PAIRS.values())
@@ -34,6 +44,8 @@ _GROUP = "|".join(sorted(map(regex.escape, GENERIC_UNIT_GROUPS), key=len, revers
 _OWNED_GROUP = regex.compile(rf"^(?P<owner>.+?)各(?:{_GROUP})$")
 _BARE_GROUP = regex.compile(rf"^各(?:{_GROUP})$")
 _ORGANS = sorted(ORGAN_SUFFIXES, key=len, reverse=True)
+_ROLE_OF_WORD = {word: role for role, words in ROLE_WORDS.items() for word in words}
+_ROLE_WORD = regex.compile("|".join(map(regex.escape, sorted(_ROLE_OF_WORD, key=len, reverse=True))))
 
 
 def tokenize(text: str) -> list[str]:
@@ -104,10 +116,37 @@ def canonical_unit(unit: str) -> str:
     return full_width_punct(regex.sub(r"\s+", "", unit))
 
 
-def split_units(text: str | None) -> list[str]:
-    """All units named in a unit cell, expanded and canonical, in order."""
-    if not text:
-        return []
-    tokens = [canonical_unit(t) for t in tokenize(text)]
+def _expand(tokens: list[str]) -> list[str]:
+    """Units of one role from their tokens: fragments attached, shared prefixes
+    and suffixes given out, duplicates dropped."""
     units = _share_prefixes(_share_suffixes(_attach_fragments([t for t in tokens if t])))
     return list(dict.fromkeys(units))
+
+
+def _tokens(text: str) -> list[str]:
+    return [canonical_unit(t) for t in tokenize(text)]
+
+
+def split_units(text: str | None) -> list[str]:
+    """All units named in a unit cell, expanded and canonical, in order."""
+    return _expand(_tokens(text)) if text else []
+
+
+def assign_roles(text: str | None, default_role: str) -> dict[str, list[str]]:
+    """Units of a unit cell by the role its role words give them.
+
+    ``市财政局牵头，市有关单位、各镇（街）按职能分工落实`` → lead 市财政局,
+    responsible 市有关单位 + 各镇（街）. Units that no role word follows take
+    *default_role*, the role of the column the cell stands in.
+    """
+    groups: dict[str, list[str]] = {role: [] for role in ROLES}
+    pending: list[str] = []
+    for token in _tokens(text or ""):
+        start = 0
+        for match in _ROLE_WORD.finditer(token):
+            pending.append(token[start:match.start()])
+            groups[_ROLE_OF_WORD[match.group()]] += pending
+            pending, start = [], match.end()
+        pending.append(token[start:])
+    groups[default_role] += pending
+    return {role: _expand(tokens) for role, tokens in groups.items()}

@@ -11,8 +11,9 @@ COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
     "task": ("工作任务", "重点任务", "主要任务", "任务", "任务名称", "项目名称", "民生实事", "工作事项", "事项"),
     "requirement": ("工作要求", "具体要求", "具体措施", "主要内容", "工作内容", "工作措施", "任务内容",
                     "主要措施", "工作目标", "目标要求"),
-    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "主办单位", "牵头领导"),
+    "lead": ("牵头单位", "牵头部门", "牵头科室", "牵头责任单位", "主办单位", "牵头领导"),
     "responsible": ("责任单位", "责任部门", "责任科室", "配合单位", "参与单位", "协办单位", "配合部门",
+                    "配合科室", "协作单位",
                     "责任主体", "承办单位"),
     "deadline": ("完成时限", "时限要求", "完成时间", "时间节点", "时限"),
     "seq": ("序号", "编号"),
@@ -40,12 +41,14 @@ UNIT_SEPARATORS = "、，,；;"
 """Characters that separate units in a unit cell (outside brackets). Whitespace
 separates too; a line end does not (it is usually a wrap)."""
 
-ROLE_WORDS_LEAD: tuple[str, ...] = ("牵头负责", "牵头")
-ROLE_WORDS_RESPONSIBLE: tuple[str, ...] = (
-    "按职能分工落实", "按职责分工落实", "参照落实", "参照执行", "配合", "协助", "负责", "落实", "参与",
-)
-"""Role words written inside a unit cell (``市财政局牵头，各镇（街）按职能分工落实``);
-longest first, since they are removed from unit names."""
+ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "lead": ("牵头负责", "牵头落实", "分别牵头", "共同牵头", "牵头"),
+    "responsible": ("按职能分工落实", "按职责分工落实", "按职能分工负责", "按职责分工负责", "参照落实",
+                    "参照执行", "配合落实", "负责落实", "配合", "协助", "协办", "负责", "落实", "参与"),
+}
+"""Role words written inside a unit cell (``市财政局牵头，各镇（街）按职能分工落实``):
+each names the role of the units written before it. They are removed from unit
+names; the longest match wins, so ``参照落实`` is never read as ``落实``."""
 
 BRACKET_PAIRS = {"（": "）", "(": ")", "〔": "〕", "[": "]", "［": "］", "【": "】", "《": "》", "“": "”"}
 

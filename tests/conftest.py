@@ -18,6 +18,9 @@ def raw_dir() -> Path:
     return RAW
 
 
+CORPUS = FIXTURES / "corpus"
+
+
 @pytest.fixture(scope="session")
 def built_output(tmp_path_factory) -> Path:
     """``build raw OUT --xlsx`` run once for every test that reads the datasets as an analyst would."""

@@ -70,6 +70,21 @@ def tr(*cells: str, trpr: str = "") -> str:
     return f"<w:tr>{trpr and f'<w:trPr>{trpr}</w:trPr>'}{''.join(cells)}</w:tr>"
 
 
-def tbl(*rows: str, n_cols: int = 4) -> str:
-    grid = "".join('<w:gridCol w:w="2000"/>' for _ in range(n_cols))
-    return f"<w:tbl><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+BORDERS = ("<w:tblBorders>" + "".join(
+    f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>")
+"""Ruling lines on every cell edge, as notices print them: a PDF made from the
+DOCX needs them for its table to be found at all."""
+
+
+def tbl(*rows: str, n_cols: int = 4, widths: tuple[int, ...] | None = None, ruled: bool = False) -> str:
+    """A table; *widths* in twips per grid column, *ruled* draws every border."""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in (widths or (2000,) * n_cols))
+    tblpr = f"<w:tblPr>{BORDERS}</w:tblPr>" if ruled else ""
+    return f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+
+def section(width: int = 11906, height: int = 16838, margin: int = 1440) -> str:
+    """Page size and margins (twips) for the body; A4 portrait by default."""
+    return (f'<w:sectPr><w:pgSz w:w="{width}" w:h="{height}"/><w:pgMar w:top="{margin}" w:right="{margin}"'
+            f' w:bottom="{margin}" w:left="{margin}" w:header="0" w:footer="0" w:gutter="0"/></w:sectPr>')

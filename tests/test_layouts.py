@@ -1,0 +1,55 @@
+"""Table layouts beyond the seed's, each as DOCX and as the PDF LibreOffice
+made of it: the same task rows from both."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from pipeline.batch import run_batch
+from pipeline.convert import NO_TASK_TABLE, convert
+from tests.conftest import FIXTURES
+from tests.expected.layouts import TASKS
+from tests.layout_docs import docx
+
+LAYOUTS = FIXTURES / "layouts"
+FIELDS = list(TASKS["header_two_rows"][0])
+
+
+def _source(name: str, ext: str) -> bytes:
+    return docx(name) if ext == "docx" else (LAYOUTS / f"{name}.pdf").read_bytes()
+
+
+CASES = [(name, ext) for name in TASKS for ext in ("docx", "pdf")]
+
+
+@pytest.mark.parametrize(("name", "ext"), CASES)
+def test_task_rows(name, ext):
+    converted = convert(_source(name, ext), f"{name}.{ext}")
+    assert [{f: getattr(t, f) for f in FIELDS} for t in converted.tasks] == TASKS[name]
+    assert [t.seq for t in converted.tasks] == list(range(1, len(TASKS[name]) + 1))
+
+
+@pytest.mark.parametrize("name", list(TASKS))
+def test_committed_docx_is_what_the_builder_makes(name):
+    """A stale DOCX here means its PDF is stale too: run make_fixtures.py."""
+
+    def body(data: bytes) -> bytes:
+        return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+
+    assert body((LAYOUTS / f"{name}.docx").read_bytes()) == body(docx(name))
+
+
+@pytest.mark.parametrize(("name", "ext"), [("no_table", "docx"), ("no_table", "pdf")])
+def test_notice_without_task_table_is_ok_with_a_warning(name, ext, tmp_path: Path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / f"{name}.{ext}").write_bytes(_source(name, ext))
+    result = run_batch(tmp_path / "in", tmp_path / "out")
+    [outcome] = result.outcomes
+    assert outcome.manifest.status == "ok"
+    assert outcome.manifest.n_tasks == 0
+    assert outcome.manifest.warnings == [NO_TASK_TABLE]
+    assert result.n_failed == 0 and result.n_warned == 1
