@@ -84,7 +84,8 @@ def _heading(task: TaskRecord, previous: TaskRecord | None) -> Iterator[str]:
         yield f"[{task.section_no}] {task.section_title or ''}"
     if task.subsection_no is not None and (previous is None or previous.subsection_no != task.subsection_no
                                            or previous.section_no != task.section_no):
-        yield f"  [{task.section_no}.{task.subsection_no}] {task.subsection_title or ''}"
+        number = task.subsection_no if task.section_no is None else f"{task.section_no}.{task.subsection_no}"
+        yield f"  [{number}] {task.subsection_title or ''}"
 
 
 def render_tasks(tasks: list[TaskRecord], total_width: int) -> list[str]:
