@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install data test clean bench
+.PHONY: install data test docs clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,notebook]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -20,8 +20,12 @@ data: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Regenerate the data dictionary from the schemas in pipeline/records.py.
+docs: $(STAMP)
+	$(BIN)/python -m pipeline.schema_doc
+
 clean:
-	rm -rf output/*.parquet output/*.csv output/.cache $(VENV) build *.egg-info
+	rm -rf output/*.parquet output/*.csv output/*.xlsx output/.cache $(VENV) build *.egg-info
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pdf.py

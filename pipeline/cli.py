@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline build INPUT_DIR OUTPUT_DIR``.
+"""Command line: ``python -m pipeline build INPUT_DIR OUTPUT_DIR`` and ``inspect FILE``.
 
 A thin layer: it parses arguments, calls the batch runner and turns its result
 into an exit code (0 all files ok, 1 some file failed, 2 usage error).
@@ -16,6 +16,8 @@ from pathlib import Path
 from pipeline.batch import Options, run_batch
 from pipeline.progress import BarLogHandler, Progress
 from pipeline.workers import Limits, default_jobs
+from pipeline.inspection import inspect_file
+from pipeline.xlsx import write_workbook
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -48,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="address-space limit per worker process (default %(default)s)")
     build.add_argument("--force", action="store_true",
                        help="parse every file again instead of reusing the cache in OUTPUT_DIR/.cache")
+    build.add_argument("--xlsx", action="store_true", help="also write OUTPUT_DIR/notices.xlsx, a sheet per dataset")
+    inspect = commands.add_parser("inspect", help="print one notice's metadata and task table, for a quick check")
+    inspect.add_argument("file", type=Path)
+    inspect.add_argument("--json", action="store_true", help="print the records as JSON instead of a table")
+    inspect.add_argument("--width", type=int, help="table width in columns (default: the terminal's)")
     return parser
 
 
@@ -57,6 +64,8 @@ def _raise_on_sigterm(signum: int, frame: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "inspect":
+        return EXIT_OK if inspect_file(args.file, args.json, args.width) else EXIT_FAILED
     if not args.input_dir.is_dir():
         print(f"error: input folder {args.input_dir} does not exist", file=sys.stderr)
         return EXIT_USAGE
@@ -72,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         result = run_batch(args.input_dir, args.output_dir, options, progress)
     finally:
         progress.close()
+    if args.xlsx:
+        write_workbook(args.output_dir)
     print(f"{result.n_files} files: {result.n_ok} ok ({result.n_warned} with warnings), {result.n_failed} failed, "
           f"{result.n_cached} from cache → {args.output_dir}")
     return EXIT_FAILED if result.n_failed else EXIT_OK

@@ -15,7 +15,7 @@ from extractors.model import Document
 from pipeline.citations import find_citations
 from pipeline.deadlines import task_deadline
 from pipeline.notice import NoticeMeta, extract_notice_meta
-from pipeline.records import CitationRecord, DocumentRecord, TaskRecord, TaskUnitRecord
+from pipeline.records import CitationRecord, DocumentRecord, TaskRecord, TaskUnitRecord, record_dict
 from pipeline.tasks import Task, structure_tasks
 from pipeline.units import ROLES, assign_roles
 
@@ -103,30 +103,9 @@ def citation_records(doc_id: str, document: Document, tasks: list[TaskRecord], o
 
 def document_record(doc_id: str, source_path: str, document: Document, sha256: str, meta: NoticeMeta,
                     n_tasks: int) -> DocumentRecord:
-    return DocumentRecord(
-        doc_id=doc_id,
-        source_path=source_path,
-        source_format=document.source_format,
-        sha256=sha256,
-        doc_number=meta.doc_number,
-        doc_agency=meta.doc_agency,
-        doc_year=meta.doc_year,
-        doc_serial=meta.doc_serial,
-        issuer=meta.issuer,
-        title=meta.title,
-        addressees=meta.addressees,
-        signed_date=meta.signed_date,
-        publicity=meta.publicity,
-        attachment_title=meta.attachment_title,
-        cc=meta.cc,
-        printing_office=meta.printing_office,
-        printed_date=meta.printed_date,
-        copy_no=meta.copy_no,
-        classification=meta.classification,
-        urgency=meta.urgency,
-        signer=meta.signer,
-        n_tasks=n_tasks,
-    )
+    """The documents row: file identity, then every notice element under its own name."""
+    return DocumentRecord(doc_id=doc_id, source_path=source_path, source_format=document.source_format,
+                          sha256=sha256, n_tasks=n_tasks, **record_dict(meta))
 
 
 def convert_document(document: Document, source_path: str, sha256: str) -> Converted:

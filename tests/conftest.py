@@ -21,6 +21,16 @@ def raw_dir() -> Path:
 CORPUS = FIXTURES / "corpus"
 
 
+@pytest.fixture(scope="session")
+def built_output(tmp_path_factory) -> Path:
+    """``build raw OUT --xlsx`` run once for every test that reads the datasets as an analyst would."""
+    from pipeline.cli import main
+
+    out = tmp_path_factory.mktemp("output")
+    assert main(["build", str(RAW), str(out), "--xlsx", "--quiet"]) == 0
+    return out
+
+
 def read_dataset(out_dir: Path, name: str):
     """A dataset as pandas reads it, for assertions."""
     import pandas as pd

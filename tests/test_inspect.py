@@ -1,0 +1,68 @@
+"""``python -m pipeline inspect FILE``: readable table within the width, JSON equal to the records."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.convert import convert
+from pipeline.display_width import text_width, wrap
+from pipeline.records import record_dict
+from tests.conftest import QZB_DOCX, QZB_PDF, RAW
+
+DOCX = RAW / QZB_DOCX[0]
+PDF = RAW / QZB_PDF[0]
+
+
+def test_wrap_counts_cjk_as_two_columns():
+    assert text_width("市发改委 ab") == 11
+    assert wrap("市政府各部门", 5) == ["市政", "府各", "部门"]
+    assert wrap("", 5) == [""]
+    assert wrap("甲\n乙", 10) == ["甲", "乙"]
+    assert wrap("市政府各部门；", 12) == ["市政府各部", "门；"]  # no line starts with ；
+
+
+@pytest.mark.parametrize(("path", "width"), [(DOCX, 80), (DOCX, 140), (PDF, 100)], ids=["docx80", "docx140", "pdf100"])
+def test_table_fits_the_width_and_keeps_every_task(capsys, path, width):
+    assert main(["inspect", str(path), "--width", str(width)]) == 0
+    out = capsys.readouterr().out
+    assert max(text_width(line) for line in out.splitlines()) <= width
+    assert "[2] 着力提升政务服务工作实效" in out
+    rows = [line.split("│")[0].strip() for line in out.splitlines() if "│" in line]
+    assert [r for r in rows if r.isdigit()] == [str(n) for n in range(1, 43)]
+
+
+def test_metadata_and_units_are_shown(capsys):
+    main(["inspect", str(DOCX), "--width", "160"])
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split() == ["doc_id", convert(DOCX.read_bytes(), DOCX.name).document.doc_id]
+    assert "n_tasks" in out and "市工商局；" in out  # task 5 leads, one unit a line
+
+
+def test_pdf_shows_its_metadata_and_pages(capsys):
+    main(["inspect", str(PDF), "--width", "120"])
+    out = capsys.readouterr().out
+    assert "doc_number        泉政办〔2018〕51号" in out and "signed_date       2018-06-12" in out
+    header = next(line for line in out.splitlines() if line.startswith("序号"))
+    assert header.endswith("页码")  # a DOCX has no pages, so only a PDF gets the column
+    assert any(line.startswith("18 ") and line.endswith("6-7") for line in out.splitlines())  # broken by a page end
+
+
+@pytest.mark.parametrize("path", [DOCX, PDF], ids=["docx", "pdf"])
+def test_json_is_the_converted_records(capsys, path):
+    assert main(["inspect", str(path), "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    converted = convert(path.read_bytes(), path.name)
+    as_json = lambda record: json.loads(json.dumps(record_dict(record), default=str))  # noqa: E731  dates → ISO
+    assert payload["document"] == as_json(converted.document)
+    assert payload["tasks"] == [as_json(t) for t in converted.tasks]
+
+
+def test_unreadable_file_fails_with_a_message(capsys, tmp_path):
+    assert main(["inspect", str(tmp_path / "missing.pdf")]) == 1
+    assert "cannot read" in capsys.readouterr().err
+    (tmp_path / "empty.docx").write_bytes(b"")
+    assert main(["inspect", str(tmp_path / "empty.docx")]) == 1
+    assert "empty_file" in capsys.readouterr().err
