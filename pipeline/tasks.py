@@ -7,8 +7,9 @@ Format-agnostic: it sees only the document model. The rules are general ones:
   subsection, 1. task), wherever they stand: a row whose only content is a
   heading (merged across the table or written in the first cell) is a heading
   row; a heading cell spanning several rows heads each row it covers;
-* a row that a page break started, with nothing in the task and unit columns,
-  is the rest of the task above it and is joined to it;
+* a row that a page break started is the rest of the task above it, unless
+  it opens a task of its own (a number, a 序号, a heading): its cells are
+  joined to that task's (see ``_TableReader._is_continuation``);
 * a document with no task table gets its tasks from numbered paragraphs with
   unit lines (:mod:`pipeline.prose_tasks`).
 """
@@ -21,7 +22,7 @@ from pipeline.headings import State, Task, heading_title, item
 from pipeline.markers import SECTION, SUBSECTION, parse_marker
 from pipeline.prose_tasks import prose_tasks
 from pipeline.text import join_prose, prose
-from pipeline.vocabulary import UNIT_COLUMN_ROLES
+from pipeline.vocabulary import COLUMN_JOINER, UNIT_COLUMN_ROLES
 
 __all__ = ["Task", "structure_tasks"]
 
@@ -172,7 +173,7 @@ class _TableReader:
 
     def _task(self, slots: list[Slot | None], pages: list[int]) -> None:
         def text(role: str) -> str:
-            return "；".join(t for c in self.columns.cols(role) if (t := _slot_text(slots[c]).strip()))
+            return COLUMN_JOINER.join(t for c in self.columns.cols(role) if (t := _slot_text(slots[c]).strip()))
 
         extra = self._enter_groups(slots)
         title = prose(text("task"))

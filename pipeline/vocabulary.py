@@ -20,6 +20,10 @@ COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 """Header meaning, not position, decides what a column holds."""
 
+COLUMN_JOINER = "；"
+"""Joins the cells of several columns with one role (责任单位 and 配合单位 are
+both responsible units): a unit separator, so unit lists stay splittable."""
+
 UNIT_COLUMN_ROLES = ("lead", "responsible")
 
 ORGAN_SUFFIXES: tuple[str, ...] = (
