@@ -36,3 +36,9 @@ def read_dataset(out_dir: Path, name: str):
     import pandas as pd
 
     return pd.read_parquet(out_dir / f"{name}.parquet")
+
+
+def sample(filename: str) -> Path:
+    """A sample notice: 泉政办〔2018〕51号 renderings live in raw/ (``make data``
+    converts them), the real layouts used only by tests in fixtures/corpus/."""
+    return RAW / filename if (RAW / filename).exists() else CORPUS / filename

@@ -5,7 +5,6 @@ same cells and paragraphs."""
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 import regex
@@ -14,8 +13,8 @@ from extractors.cjk import join_lines
 from extractors.docx import extract_docx
 from extractors.model import Cell, Document, Row, Table
 from extractors.pdf import extract_pdf
+from tests.conftest import sample
 
-CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 PORTRAIT = "泉政办〔2018〕51号"
 LANDSCAPE = "泉政办〔2018〕51号-横版"
 TASK_NO = regex.compile(r"^(\d+)[.．、]")
@@ -24,12 +23,12 @@ PAGE_NUMBER = regex.compile(r"^[-—–\s]*\d+[-—–\s]*$")
 
 @cache
 def pdf(name: str) -> Document:
-    return extract_pdf((CORPUS / f"{name}.pdf").read_bytes())
+    return extract_pdf(sample(f"{name}.pdf").read_bytes())
 
 
 @cache
 def docx(name: str) -> Document:
-    return extract_docx((CORPUS / f"{name}.docx").read_bytes())
+    return extract_docx(sample(f"{name}.docx").read_bytes())
 
 
 def norm(text: str) -> str:

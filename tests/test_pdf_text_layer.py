@@ -4,16 +4,15 @@ page furniture, and files that cannot become a document."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pdfplumber
 import pytest
-from reportlab.lib.pdfencrypt import StandardEncryption
-from reportlab.pdfgen.canvas import Canvas
 
 from extractors.model import ExtractionError, Paragraph, Table
 from extractors.pdf import dedupe_chars, extract_pdf
+from tests.conftest import RAW
 from tests.pdfbytes import Page, ToUnicodeFont, build
+from tests.pdfgen import encrypted_pdf, truncated_pdf
 
 DOUBLED = "Ⓐ"
 """A glyph whose ToUnicode entry is radical + ideograph (``⼯工``)."""
@@ -117,19 +116,15 @@ def test_unmapped_cid_glyphs_mean_no_text_layer() -> None:
 
 
 def test_encrypted_pdf() -> None:
-    out = io.BytesIO()
-    canvas = Canvas(out, encrypt=StandardEncryption("user-secret", "owner-secret"))
-    canvas.drawString(72, 700, "secret")
-    canvas.save()
     with pytest.raises(ExtractionError) as err:
-        extract_pdf(out.getvalue())
+        extract_pdf(encrypted_pdf())
     assert err.value.code == "encrypted"
 
 
 @pytest.mark.parametrize("data", [
     b"not a pdf at all",
     b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog",
-    (Path(__file__).parent / "fixtures" / "corpus" / "泉政办〔2018〕51号.pdf").read_bytes()[:4000],
+    truncated_pdf(),
 ])
 def test_corrupt_pdf(data: bytes) -> None:
     with pytest.raises(ExtractionError) as err:
@@ -151,7 +146,7 @@ def test_tables_on_separate_pages_with_text_between_stay_apart() -> None:
 
 @pytest.mark.parametrize("data", [
     radical_pdf(),
-    (Path(__file__).parent / "fixtures" / "corpus" / "泉政办〔2018〕51号-横版.pdf").read_bytes(),
+    (RAW / "泉政办〔2018〕51号-横版.pdf").read_bytes(),
 ], ids=["fake-bold", "landscape"])
 def test_dedupe_keeps_exactly_what_pdfplumber_keeps(data: bytes) -> None:
     """Our linear-time dedupe is pdfplumber's ``Page.dedupe_chars`` rule."""
