@@ -41,7 +41,7 @@ def to_table(records: Sequence[Any], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
 
 
-def _csv_value(value: Any) -> str:
+def csv_value(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list) and value and isinstance(value[0], tuple):  # map column
@@ -67,7 +67,7 @@ class CsvWriter:
 
     def write_table(self, table: pa.Table) -> None:
         for row in table.to_pylist():
-            self._writer.writerow([_csv_value(row[name]) for name in self._names])
+            self._writer.writerow([csv_value(row[name]) for name in self._names])
 
     def close(self) -> None:
         _sync_close(self._fh)

@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.display_width import text_width
 from pipeline.records import DATASETS
-from pipeline.writers import _csv_value as csv_text, atomic_write
+from pipeline.writers import atomic_write, csv_value as csv_text
 
 WORKBOOK_NAME = "notices.xlsx"
 MAX_COLUMN_WIDTH = 60
