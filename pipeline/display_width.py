@@ -32,7 +32,7 @@ def wrap(text: str, width: int) -> list[str]:
 
     Chinese has no spaces to break at, so lines break between any two
     characters, except before closing punctuation: then the character before
-    it moves down too, as in print. Existing line ends are kept. An empty text
+    it (and any closing punctuation before that) moves down too, as in print. Existing line ends are kept. An empty text
     is one empty line, so a table cell always has at least one line.
     """
     lines: list[str] = []
@@ -40,9 +40,15 @@ def wrap(text: str, width: int) -> list[str]:
         line = ""
         for char in paragraph:
             if text_width(line) + char_width(char) > width and line:
-                carry = line[-1] if char in NO_LINE_START and len(line) > 1 else ""
-                lines.append(line[: len(line) - len(carry)])
-                line = carry
+                cut = len(line)
+                if char in NO_LINE_START and len(line) > 1:
+                    # move the character before it down too, and before that
+                    # one if it is closing punctuation itself (``办）；``)
+                    cut -= 1
+                    while cut > 1 and line[cut] in NO_LINE_START:
+                        cut -= 1
+                lines.append(line[:cut])
+                line = line[cut:]
             line += char
         lines.append(line)
     return lines

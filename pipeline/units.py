@@ -28,6 +28,7 @@ from extractors.cjk import join_lines
 from pipeline.text import full_width_punct
 from pipeline.vocabulary import (
     BRACKET_PAIRS,
+    ENUMERATION_COMMA,
     GENERIC_UNIT_GROUPS,
     ORGAN_SUFFIXES,
     PLACE_SUFFIXES,
@@ -74,10 +75,15 @@ def _is_alias(token: str) -> bool:
 
 
 def _attach_fragments(tokens: list[str]) -> list[str]:
+    """Glue back what is no unit by itself: a bracketed alias or a bare organ
+    word joins the token before it; a single character continues an
+    abbreviated enumeration (``市直各委、办、局`` is one group, not three units)."""
     out: list[str] = []
     for token in tokens:
         if out and (_is_alias(token) or token in ORGAN_SUFFIXES):
             out[-1] += token
+        elif out and len(token) == 1:
+            out[-1] += ENUMERATION_COMMA + token
         else:
             out.append(token)
     return out

@@ -41,6 +41,9 @@ GENERIC_UNIT_GROUPS: tuple[str, ...] = (
 """What follows 各 in a unit that borrows its owner from the unit before it:
 in ``市政府各部门、各直属机构`` the second one is 市政府's too."""
 
+ENUMERATION_COMMA = "、"
+"""The 顿号 that enumerates inside one unit group (市直各委、办、局)."""
+
 UNIT_SEPARATORS = "、，,；;"
 """Characters that separate units in a unit cell (outside brackets). Whitespace
 separates too; a line end does not (it is usually a wrap)."""

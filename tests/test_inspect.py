@@ -22,6 +22,7 @@ def test_wrap_counts_cjk_as_two_columns():
     assert wrap("", 5) == [""]
     assert wrap("甲\n乙", 10) == ["甲", "乙"]
     assert wrap("市政府各部门；", 12) == ["市政府各部", "门；"]  # no line starts with ；
+    assert wrap("市政府办公厅（市政务公开办）；市司法局", 14) == ["市政府办公厅（", "市政务公开", "办）；市司法局"]
 
 
 @pytest.mark.parametrize(("path", "width"), [(DOCX, 80), (DOCX, 140), (PDF, 100)], ids=["docx80", "docx140", "pdf100"])

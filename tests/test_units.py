@@ -22,6 +22,8 @@ from pipeline.units import split_units
         ("市直各有关部门，各县（市、区）人民政府", ["市直各有关部门", "各县（市、区）人民政府"]),
         # a wrapped line is not a separator
         ("市行政服务中心管\n委会", ["市行政服务中心管委会"]),
+        # single characters continue an abbreviated enumeration
+        ("各区人民政府，市直各委、办、局，各开发区管委会", ["各区人民政府", "市直各委、办、局", "各开发区管委会"]),
         ("", []),
         ("市财政局、市财政局", ["市财政局"]),
     ],
