@@ -352,13 +352,14 @@ class _Margins:
 
     @classmethod
     def of(cls, lines: list[_Line], page_width: float) -> "_Margins":
-        """The right edge is where most lines that start at the left edge end;
-        with too few lines to tell, the margins are taken as symmetric."""
+        """The text area is as wide as its widest lines: justified body lines
+        and right-aligned signatures reach its right edge. (A percentile of
+        line ends would mistake a short notice's short lines for the edge.)
+        With too few lines to tell, the margins are taken as symmetric."""
         left = min(line.x0 for line in lines)
-        ends = sorted(line.x1 for line in lines if line.x0 <= left + line.size)
-        if len(ends) < MIN_LINES_FOR_MARGIN:
+        if len(lines) < MIN_LINES_FOR_MARGIN:
             return cls(left=left, right=page_width - left)
-        return cls(left=left, right=ends[(len(ends) * 3) // 4])
+        return cls(left=left, right=max(line.x1 for line in lines))
 
     def centred(self, line: _Line) -> bool:
         return abs((line.x0 + line.x1) / 2 - self.centre) <= line.size
@@ -376,17 +377,30 @@ def _same_style(a: _Line, b: _Line) -> bool:
     return abs(a.size - b.size) <= 0.1 * a.size and a.bold == b.bold
 
 
+def _leading_run_width(line: _Line) -> float:
+    """Estimated width of what a line break could not split at the start of
+    *line*: the Latin, digits and brackets up to the first ideograph, that
+    ideograph, and the closing punctuation after it (``〔2019〕14号）``)."""
+    run = regex.match(r"[^\p{Han}]*\p{Han}?[）》」』”’〕】，。、；：]*", line.text).group(0) or line.text[:1]
+    return sum(0.5 if ch.isascii() else 1.0 for ch in run) * line.size
+
+
+def _wrapped(prev: _Line, line: _Line, margins: _Margins) -> bool:
+    """*prev* ended where it did because *line*'s first run did not fit."""
+    return margins.full(prev) or prev.x1 + _leading_run_width(line) > margins.right - 0.5 * line.size
+
+
 def _continues(prev: _Line, line: _Line, margins: _Margins, first_on_page: bool) -> bool:
     """Whether *line* goes on the paragraph that *prev* ended."""
     if not _same_style(prev, line):
         return False
     if first_on_page:
-        return prev.page == line.page - 1 and margins.full(prev) and not margins.indented(line)
+        return prev.page == line.page - 1 and _wrapped(prev, line, margins) and not margins.indented(line)
     if line.top - prev.top > 2.0 * line.size:
         return False
     if margins.centred(prev) and margins.centred(line) and margins.indented(line):
-        return True  # a centred title wrapped over lines
-    return not margins.indented(line) and margins.full(prev)
+        return _wrapped(prev, line, margins)  # a centred title wrapped over lines
+    return not margins.indented(line) and _wrapped(prev, line, margins)
 
 
 def _align(lines: list[_Line], margins: _Margins) -> str:

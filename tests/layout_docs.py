@@ -144,6 +144,39 @@ NO_TABLE = (
 )
 """A notice with no task table and no labelled tasks."""
 
+CENTER = '<w:jc w:val="center"/>'
+RIGHT = '<w:jc w:val="right"/>'
+
+FULL_NOTICE = (
+    p("厦门市人民政府办公厅文件", CENTER)
+    + p("厦府办［2019］ 7 号", CENTER)
+    + p("厦门市人民政府办公厅关于印发2019年全市政务公开", CENTER)
+    + p("工作要点任务分工的通知", CENTER)
+    + p("各区人民政府，市直各委、办、局，各开发区管委会：")
+    + para("为贯彻落实《国务院办公厅关于印发2019年政务公开工作要点的通知》（国办发〔2019〕14号），"
+           "经市政府同意，现将《2019年全市政务公开工作要点任务分工》印发给你们，请认真贯彻落实。")
+    + p("厦门市人民政府办公厅", RIGHT)
+    + p("二〇一九年五月二十日", RIGHT)
+    + para("（此件依申请公开）")
+    + p("附件")
+    + p("2019年全市政务公开工作要点任务分工", CENTER)
+    + tbl(
+        tr(cells("序 号", "重点任务", "牵头部门", "配合单位", "完成时限"), trpr=HEADER),
+        tr(span("一、推进决策公开", 5)),
+        tr(cells("1", "扩大公众参与，重大决策预公开。", "市司法局", "各区人民政府、市直各部门", "2019年9月底前")),
+        tr(cells("2", "落实规范性文件集中公开，建立统一发布平台。", "市政府办公厅(市政务公开办)、市司法局",
+                 "市直各部门，各区政府", "长期坚持")),
+        tr(span("二、推进政策解读", 5)),
+        tr(cells("3", "主要负责人带头解读政策，每季度至少1次。", "", "市直各部门", "每季度")),
+        widths=(700, 3300, 1900, 1900, 1200), ruled=True,
+    )
+    + p("抄送：市委办公厅，市人大常委会办公厅，市政协办公厅。")
+    + p("厦门市人民政府办公厅\u3000\u3000\u3000\u30002019年5月21日印发")
+    + A4_PORTRAIT
+)
+"""A whole notice from another issuer and year: 序号 and 完成时限 columns, units
+in 牵头部门/配合单位, a written 成文日期, another bracket form in the 发文字号."""
+
 BODIES: dict[str, str] = {
     "header_two_rows": HEADER_TWO_ROWS,
     "merged_units": MERGED_UNITS,
@@ -151,6 +184,7 @@ BODIES: dict[str, str] = {
     "two_tables": TWO_TABLES,
     "prose": PROSE,
     "no_table": NO_TABLE,
+    "full_notice": FULL_NOTICE,
 }
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from extractors import extract
 from pipeline.batch import run_batch
 from pipeline.convert import NO_TASK_TABLE, convert
 from tests.conftest import FIXTURES, read_dataset
-from tests.expected.layouts import TASKS
+from tests.expected.layouts import FULL_NOTICE_DOCUMENT, TASKS
 from tests.layout_docs import docx
 
 LAYOUTS = FIXTURES / "layouts"
@@ -53,3 +54,19 @@ def test_notice_without_task_table_is_ok_with_a_warning(name, ext, tmp_path: Pat
     assert row.n_tasks == 0
     assert list(row.warnings) == [NO_TASK_TABLE]
     assert result.n_failed == 0 and result.n_warned == 1
+
+
+@pytest.mark.parametrize("ext", ["docx", "pdf"])
+def test_full_notice_metadata(ext):
+    """Another issuer and year: ［2019］ with spaces, a title on two lines, a
+    written 成文日期, 依申请公开, an abbreviated enumeration among addressees."""
+    document = convert(_source("full_notice", ext), f"full_notice.{ext}").document
+    assert {k: getattr(document, k) for k in FULL_NOTICE_DOCUMENT} == FULL_NOTICE_DOCUMENT
+
+
+def test_full_notice_pdf_paragraphs_are_the_docx_paragraphs():
+    """Paragraph grouping in the PDF: short lines, same font size throughout,
+    a line ended early by an unbreakable run (``〔2019〕14号）``)."""
+    texts = [[p.text.replace(" ", "") for p in extract(_source("full_notice", ext)).paragraphs()]
+             for ext in ("docx", "pdf")]
+    assert texts[0] == texts[1]

@@ -1,6 +1,8 @@
 """Expected task rows of the layouts in tests/layout_docs.py, written from the
 layouts themselves (the same for their DOCX and their PDF)."""
 
+from datetime import date
+
 from tests.layout_docs import LONG
 
 _NONE = {"task_no": None, "section_no": None, "section_title": None, "subsection_no": None,
@@ -74,6 +76,29 @@ PROSE = [
          lead_units=["市政府办公室"], responsible_units=["市直有关部门"]),
 ]
 
+_DECISIONS, _BRIEFING = "推进决策公开", "推进政策解读"
+FULL_NOTICE = [
+    task(task_no=1, section_no=1, section_title=_DECISIONS, title="扩大公众参与，重大决策预公开",
+         lead_units=["市司法局"], responsible_units=["各区人民政府", "市直各部门"], deadline_text="2019年9月底前"),
+    task(task_no=2, section_no=1, section_title=_DECISIONS, title="落实规范性文件集中公开，建立统一发布平台",
+         lead_units=["市政府办公厅（市政务公开办）", "市司法局"], responsible_units=["市直各部门", "各区政府"],
+         deadline_text="长期坚持"),
+    task(task_no=3, section_no=2, section_title=_BRIEFING, title="主要负责人带头解读政策，每季度至少1次",
+         responsible_units=["市直各部门"], deadline_text="每季度"),
+]
+
+FULL_NOTICE_DOCUMENT = {
+    "doc_number": "厦府办〔2019〕7号", "doc_agency": "厦府办", "doc_year": 2019, "doc_serial": 7,
+    "issuer": "厦门市人民政府办公厅",
+    "title": "厦门市人民政府办公厅关于印发2019年全市政务公开工作要点任务分工的通知",
+    "addressees": ["各区人民政府", "市直各委、办、局", "各开发区管委会"],
+    "signed_date": date(2019, 5, 20), "publicity": "依申请公开",
+    "attachment_title": "2019年全市政务公开工作要点任务分工",
+    "cc": ["市委办公厅", "市人大常委会办公厅", "市政协办公厅"],
+    "printing_office": "厦门市人民政府办公厅", "printed_date": date(2019, 5, 21),
+}
+"""The metadata of the full notice, written from tests/layout_docs.py."""
+
 TASKS = {
     "header_two_rows": HEADER_TWO_ROWS,
     "merged_units": MERGED_UNITS,
@@ -81,4 +106,5 @@ TASKS = {
     "two_tables": TWO_TABLES,
     "prose": PROSE,
     "no_table": [],
+    "full_notice": FULL_NOTICE,
 }
