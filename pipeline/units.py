@@ -25,6 +25,7 @@ from __future__ import annotations
 import regex
 
 from extractors.cjk import join_lines
+from pipeline.patterns import alternation
 from pipeline.text import full_width_punct
 from pipeline.vocabulary import (
     BRACKET_PAIRS,
@@ -41,12 +42,12 @@ ROLES = tuple(ROLE_WORDS)
 
 _OPENERS = set(BRACKET_PAIRS)
 _CLOSERS = set(BRACKET_PAIRS.values())
-_GROUP = "|".join(sorted(map(regex.escape, GENERIC_UNIT_GROUPS), key=len, reverse=True))
+_GROUP = alternation(GENERIC_UNIT_GROUPS)
 _OWNED_GROUP = regex.compile(rf"^(?P<owner>.+?)各(?:{_GROUP})$")
 _BARE_GROUP = regex.compile(rf"^各(?:{_GROUP})$")
 _ORGANS = sorted(ORGAN_SUFFIXES, key=len, reverse=True)
 _ROLE_OF_WORD = {word: role for role, words in ROLE_WORDS.items() for word in words}
-_ROLE_WORD = regex.compile("|".join(map(regex.escape, sorted(_ROLE_OF_WORD, key=len, reverse=True))))
+_ROLE_WORD = regex.compile(alternation(_ROLE_OF_WORD))
 
 
 def tokenize(text: str) -> list[str]:
