@@ -2,7 +2,7 @@
 
 Rules, in order:
 
-1. wrapped lines are joined; separators are ``、，,；;`` and spaces, but never
+1. wrapped lines are joined; separators are ``、，,；;。`` and spaces, but never
    inside brackets (``各县（市、区）人民政府`` is one unit);
 2. a token that is only a bracketed alias (``(市审改办)``) or only an organ word
    (``人民政府``) belongs to the token before it;
@@ -60,7 +60,7 @@ def tokenize(text: str) -> list[str]:
             depth += 1
         elif ch in _CLOSERS and depth:
             depth -= 1
-        elif depth == 0 and (ch in UNIT_SEPARATORS or ch.isspace() or ch == "。"):
+        elif depth == 0 and (ch in UNIT_SEPARATORS or ch.isspace()):
             if current:
                 tokens.append("".join(current))
                 current = []
