@@ -38,6 +38,10 @@ HEADING_COLUMN_SHARE = 0.8
 headings is a grouping column: a stray note among the headings must not turn it
 back into the task column."""
 
+MAX_HEADER_CHARS = 12
+"""A header names a column in a few words; a longer cell is content, even
+when it contains a synonym (``工作任务完成情况要纳入考核``)."""
+
 _BY_SYNONYM = {syn: role for role, syns in COLUMN_SYNONYMS.items() for syn in syns}
 _LONGEST_FIRST = sorted(_BY_SYNONYM, key=len, reverse=True)
 
@@ -49,7 +53,7 @@ def header_key(text: str) -> str:
 def column_role(header: str) -> str | None:
     """The role a header text names, or None."""
     key = header_key(header)
-    if not key or len(key) > 12:
+    if not key or len(key) > MAX_HEADER_CHARS:
         return None
     if key in _BY_SYNONYM:
         return _BY_SYNONYM[key]

@@ -29,6 +29,7 @@ from pipeline.patterns import alternation
 from pipeline.text import full_width_punct
 from pipeline.vocabulary import (
     BRACKET_PAIRS,
+    EACH,
     ENUMERATION_COMMA,
     GENERIC_UNIT_GROUPS,
     ORGAN_SUFFIXES,
@@ -43,8 +44,8 @@ ROLES = tuple(ROLE_WORDS)
 _OPENERS = set(BRACKET_PAIRS)
 _CLOSERS = set(BRACKET_PAIRS.values())
 _GROUP = alternation(GENERIC_UNIT_GROUPS)
-_OWNED_GROUP = regex.compile(rf"^(?P<owner>.+?)各(?:{_GROUP})$")
-_BARE_GROUP = regex.compile(rf"^各(?:{_GROUP})$")
+_OWNED_GROUP = regex.compile(rf"^(?P<owner>.+?){EACH}(?:{_GROUP})$")
+_BARE_GROUP = regex.compile(rf"^{EACH}(?:{_GROUP})$")
 _ORGANS = sorted(ORGAN_SUFFIXES, key=len, reverse=True)
 _ROLE_OF_WORD = {word: role for role, words in ROLE_WORDS.items() for word in words}
 _ROLE_WORD = regex.compile(alternation(_ROLE_OF_WORD))

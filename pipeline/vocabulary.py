@@ -35,6 +35,9 @@ ORGAN_SUFFIXES: tuple[str, ...] = (
 PLACE_SUFFIXES: tuple[str, ...] = ("开发区", "投资区", "新区", "园区", "区", "县", "市", "镇", "乡", "街道")
 """Endings of place names that are not units by themselves in a shared-suffix list."""
 
+EACH = "各"
+"""The word that opens a unit group (各部门, 各县（市、区）人民政府)."""
+
 GENERIC_UNIT_GROUPS: tuple[str, ...] = (
     "部门", "直属机构", "直属单位", "有关部门", "有关单位", "单位", "机构", "科室", "处室", "派出机构",
 )
