@@ -10,7 +10,6 @@ over untrusted text in batch.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
 from datetime import date
 
 import regex
@@ -24,17 +23,7 @@ _DAY = rf"(?P<day>[0-9０-９]{{1,2}}|[{_CN}]{{1,3}})"
 DATE_PATTERN = rf"{_YEAR}\s*年\s*{_MONTH}\s*月\s*{_DAY}\s*[日号]"
 """A full date; exported so that other parsers can embed it in larger patterns."""
 
-_DATE = regex.compile(DATE_PATTERN)
 _WHOLE_DATE = regex.compile(rf"\s*{DATE_PATTERN}\s*")
-
-
-@dataclass(frozen=True)
-class DateMatch:
-    """A date found in running text, with where it was written."""
-
-    date: date
-    start: int
-    end: int
 
 
 def make_date(year: int | None, month: int | None, day: int | None) -> date | None:
@@ -64,13 +53,3 @@ def parse_date(text: str | None) -> date | None:
         return None
     match = _WHOLE_DATE.fullmatch(text)
     return _from_match(match) if match else None
-
-
-def find_dates(text: str) -> list[DateMatch]:
-    """Every valid full date written in ``text``, in order."""
-    found = []
-    for match in _DATE.finditer(text):
-        parsed = _from_match(match)
-        if parsed is not None:
-            found.append(DateMatch(parsed, match.start(), match.end()))
-    return found

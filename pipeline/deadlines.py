@@ -23,6 +23,7 @@ import regex
 
 from pipeline.dates import DATE_PATTERN, last_day_of_month, make_date
 from pipeline.numerals import SMALL_NUMBER_CHARS, digit_string, small_number
+from pipeline.patterns import alternation
 from pipeline.vocabulary import (
     BEFORE_WORDS,
     HALF_YEARS,
@@ -51,15 +52,11 @@ class Deadline:
     """None for a deadline cell whose wording no rule understands (kept as written)."""
 
 
-def _alt(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _S = r"\s*"
 _NUM = rf"[0-9０-９]{{1,2}}|[{regex.escape(SMALL_NUMBER_CHARS)}]{{1,3}}"
 _YEAR = rf"(?P<year>[0-9０-９]{{4}}){_S}年"
-_BEFORE = rf"(?:{_alt(BEFORE_WORDS)})"
-_END = rf"(?:{_alt(PERIOD_END_WORDS)})"
+_BEFORE = rf"(?:{alternation(BEFORE_WORDS)})"
+_END = rf"(?:{alternation(PERIOD_END_WORDS)})"
 _MONTH = rf"(?P<month>{_NUM}){_S}月"
 _QUARTER = r"(?P<quarter>[一二三四1-4１-４])"
 
@@ -85,29 +82,31 @@ def _year(match: regex.Match[str], default: int | None) -> int | None:
     return digit_string(written) if written else default
 
 
-_YEAR_END = rf"(?:{_YEAR}{_S}(?:{_END}{_BEFORE}?|{_BEFORE})|(?<![0-9０-９])(?:{_alt(YEAR_END_WORDS)}){_BEFORE}?)"
+_YEAR_END = (rf"(?:{_YEAR}{_S}(?:{_END}{_BEFORE}?|{_BEFORE})"
+             rf"|(?<![0-9０-９])(?:{alternation(YEAR_END_WORDS)}){_BEFORE}?)")
 _DATE_RULES: tuple[tuple[regex.Pattern[str], Resolver], ...] = (
     # a full date, also with a year in Chinese numerals (二〇一八年六月三十日前)
     (regex.compile(rf"{DATE_PATTERN}{_S}{_BEFORE}?"),
      lambda m, y: make_date(digit_string(m["year"]), small_number(m["month"]), small_number(m["day"]))),
     (regex.compile(rf"(?:{_YEAR}{_S})?{_MONTH}{_S}(?P<day>{_NUM}){_S}[日号]{_S}{_BEFORE}?"),
      lambda m, y: make_date(_year(m, y), small_number(m["month"]), small_number(m["day"]))),
-    (regex.compile(rf"(?:{_YEAR}{_S})?{_MONTH}{_S}(?:(?P<period>{_alt(list(TEN_DAY_PERIODS))}){_BEFORE}?"
+    (regex.compile(rf"(?:{_YEAR}{_S})?{_MONTH}{_S}(?:(?P<period>{alternation(TEN_DAY_PERIODS)}){_BEFORE}?"
                    rf"|{_END}{_BEFORE}?|份?{_BEFORE})"),
      lambda m, y: _month_end(_year(m, y), m["month"], m["period"])),
     (regex.compile(rf"(?:{_YEAR}{_S})?第?{_QUARTER}季度{_END}?{_BEFORE}?"),
      lambda m, y: _quarter_end(_year(m, y), m["quarter"])),
-    (regex.compile(rf"(?:{_YEAR}{_S})?(?P<half>{_alt(list(HALF_YEARS))}){_BEFORE}?"),
+    (regex.compile(rf"(?:{_YEAR}{_S})?(?P<half>{alternation(HALF_YEARS)}){_BEFORE}?"),
      lambda m, y: make_date(_year(m, y), *HALF_YEARS[m["half"]]) if _year(m, y) else None),
     (regex.compile(_YEAR_END),
      lambda m, y: make_date(_year(m, y), 12, 31) if _year(m, y) else None),
 )
-_RELATIVE = regex.compile(rf"(?:{_NUM}){_S}(?:{_alt(RELATIVE_UNITS)}){_S}(?:{_alt(WITHIN_WORDS)})")
+_RELATIVE = regex.compile(rf"(?:{_NUM}){_S}(?:{alternation(RELATIVE_UNITS)}){_S}(?:{alternation(WITHIN_WORDS)})")
 _RECURRING = regex.compile(
-    rf"(?:{_alt(RECURRING_MARKERS)})(?:{_alt(YEAR_END_WORDS)}|{_END})?{_BEFORE}?(?:至少{_S}(?:{_NUM}){_S}次)?"
+    rf"(?:{alternation(RECURRING_MARKERS)})(?:{alternation(YEAR_END_WORDS)}|{_END})?{_BEFORE}?"
+    rf"(?:至少{_S}(?:{_NUM}){_S}次)?"
 )
 """A rhythm absorbs the period end it repeats (``每年年底前``, ``每季度末``)."""
-_ONGOING = regex.compile(_alt(ONGOING_PHRASES))
+_ONGOING = regex.compile(alternation(ONGOING_PHRASES))
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.numerals import chinese_number
+from pipeline.numerals import IDEOGRAPH_NUMBER_CHARS, chinese_number
 
 SECTION, SUBSECTION, ITEM, SUBITEM, CIRCLED = 1, 2, 3, 4, 5
 
-_CN = "[〇零一二两三四五六七八九十百千]+"
+_CN = f"[{IDEOGRAPH_NUMBER_CHARS}]+"
 
 _PATTERNS: tuple[tuple[int, regex.Pattern[str]], ...] = (
     (SECTION, regex.compile(rf"^\s*(?P<n>{_CN})\s*[、，,．.]\s*")),

@@ -30,6 +30,7 @@ import regex
 from extractors.model import Document, Paragraph, Table
 from pipeline.dates import DATE_PATTERN, parse_date
 from pipeline.doc_numbers import parse_doc_number
+from pipeline.patterns import alternation
 from pipeline.text import prose, squeeze
 from pipeline.units import split_units
 from pipeline.vocabulary import (
@@ -53,10 +54,6 @@ from pipeline.vocabulary import (
 )
 
 
-def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 def _spaced(label: str) -> str:
     """A label whose characters may be spread apart (``抄 送``)."""
     return r"\s*".join(map(regex.escape, label))
@@ -66,11 +63,11 @@ _COLON = r"\s*[:：]\s*"
 _PUNCT_END = "。；：，、,;:！？"
 _COPY_NO = regex.compile(rf"(?:{_spaced(COPY_NO_LABEL)}{_COLON})?(?P<value>[0-9]{{4,8}})")
 _CLASSIFICATION = regex.compile(
-    rf"(?P<value>(?:{_alt(CLASSIFICATION_LEVELS)})(?:\s*[{regex.escape(CLASSIFICATION_STARS)}]\s*\S*)?)"
+    rf"(?P<value>(?:{alternation(CLASSIFICATION_LEVELS)})(?:\s*[{regex.escape(CLASSIFICATION_STARS)}]\s*\S*)?)"
 )
-_URGENCY = regex.compile(rf"(?P<value>{_alt(URGENCY_LEVELS)})")
+_URGENCY = regex.compile(rf"(?P<value>{alternation(URGENCY_LEVELS)})")
 _SIGNER = regex.compile(rf"{_spaced(SIGNER_LABEL)}{_COLON}(?P<value>.*)$")
-_TITLE_END = regex.compile(rf"(?:{_alt(DOC_KINDS)})$")
+_TITLE_END = regex.compile(rf"(?:{alternation(DOC_KINDS)})$")
 _ADDRESSEE_LABEL = regex.compile(rf"^{_spaced(ADDRESSEE_LABEL)}{_COLON}")
 _SIGNED = regex.compile(rf"(?P<org>.*?)\s*(?P<date>{DATE_PATTERN})")
 _NOTE = regex.compile(rf"[（(]\s*{_spaced(NOTE_PREFIX)}(?P<note>.+?)[）)]")

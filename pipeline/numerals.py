@@ -6,11 +6,17 @@ counts positionally (十二, 二十一, 一百零五). One parser serves them al
 
 from __future__ import annotations
 
-from pipeline.vocabulary import CN_DIGITS, CN_UNITS
+import regex
 
+from pipeline.vocabulary import CN_DIGITS, CN_UNITS
 
 SMALL_NUMBER_CHARS = "".join(CN_DIGITS) + "".join(u for u, v in CN_UNITS.items() if v == 10)
 """Characters of a written number below 100 (dates, counts): digits and 十."""
+
+IDEOGRAPH_NUMBER_CHARS = "".join(ch for ch in (*CN_DIGITS, *CN_UNITS) if regex.match(r"\p{Han}", ch))
+"""Characters of a number written in ideographs (headings: 一、 （十二）). The
+look-alike zeros (○, O) that typists put into years are not among them: a line
+starting with ``○、`` is a bullet, not a heading."""
 
 
 def digit_string(text: str) -> int | None:

@@ -30,18 +30,15 @@ import regex
 from extractors.model import Document, Paragraph
 from pipeline.headings import State, Task, item
 from pipeline.markers import SECTION, SUBSECTION, parse_marker
+from pipeline.patterns import alternation
 from pipeline.text import join_prose, prose
 from pipeline.vocabulary import COLUMN_SYNONYMS
 
 LABEL_ROLES = ("lead", "responsible", "deadline")
 """Roles whose label lines tie a numbered paragraph to units: what makes it a task."""
 
-_LABEL = regex.compile(
-    r"(?P<label>{})\s*[：:]".format(
-        "|".join(sorted((regex.escape(s) for r in LABEL_ROLES for s in COLUMN_SYNONYMS[r]), key=len, reverse=True))
-    )
-)
 _ROLE_OF_LABEL = {syn: role for role in LABEL_ROLES for syn in COLUMN_SYNONYMS[role]}
+_LABEL = regex.compile(rf"(?P<label>{alternation(_ROLE_OF_LABEL)})\s*[：:]")
 _VALUE_TRIM = "；;，,。 "
 
 

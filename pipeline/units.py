@@ -2,7 +2,7 @@
 
 Rules, in order:
 
-1. wrapped lines are joined; separators are ``、，,；;`` and spaces, but never
+1. wrapped lines are joined; separators are ``、，,；;。`` and spaces, but never
    inside brackets (``各县（市、区）人民政府`` is one unit);
 2. a token that is only a bracketed alias (``(市审改办)``) or only an organ word
    (``人民政府``) belongs to the token before it;
@@ -25,6 +25,7 @@ from __future__ import annotations
 import regex
 
 from extractors.cjk import join_lines
+from pipeline.patterns import alternation
 from pipeline.text import full_width_punct
 from pipeline.vocabulary import (
     BRACKET_PAIRS,
@@ -41,12 +42,12 @@ ROLES = tuple(ROLE_WORDS)
 
 _OPENERS = set(BRACKET_PAIRS)
 _CLOSERS = set(BRACKET_PAIRS.values())
-_GROUP = "|".join(sorted(map(regex.escape, GENERIC_UNIT_GROUPS), key=len, reverse=True))
+_GROUP = alternation(GENERIC_UNIT_GROUPS)
 _OWNED_GROUP = regex.compile(rf"^(?P<owner>.+?)各(?:{_GROUP})$")
 _BARE_GROUP = regex.compile(rf"^各(?:{_GROUP})$")
 _ORGANS = sorted(ORGAN_SUFFIXES, key=len, reverse=True)
 _ROLE_OF_WORD = {word: role for role, words in ROLE_WORDS.items() for word in words}
-_ROLE_WORD = regex.compile("|".join(map(regex.escape, sorted(_ROLE_OF_WORD, key=len, reverse=True))))
+_ROLE_WORD = regex.compile(alternation(_ROLE_OF_WORD))
 
 
 def tokenize(text: str) -> list[str]:
@@ -59,7 +60,7 @@ def tokenize(text: str) -> list[str]:
             depth += 1
         elif ch in _CLOSERS and depth:
             depth -= 1
-        elif depth == 0 and (ch in UNIT_SEPARATORS or ch.isspace() or ch == "。"):
+        elif depth == 0 and (ch in UNIT_SEPARATORS or ch.isspace()):
             if current:
                 tokens.append("".join(current))
                 current = []

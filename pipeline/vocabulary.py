@@ -44,9 +44,10 @@ in ``市政府各部门、各直属机构`` the second one is 市政府's too.""
 ENUMERATION_COMMA = "、"
 """The 顿号 that enumerates inside one unit group (市直各委、办、局)."""
 
-UNIT_SEPARATORS = "、，,；;"
-"""Characters that separate units in a unit cell (outside brackets). Whitespace
-separates too; a line end does not (it is usually a wrap)."""
+UNIT_SEPARATORS = "、，,；;。"
+"""Characters that separate units in a unit list (outside brackets). Whitespace
+separates too; a line end does not (it is usually a wrap). 。 is there for the
+抄送 list: GB/T 9704 ends it with 。, and long lists group organs into sentences."""
 
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "lead": ("牵头负责", "牵头落实", "分别牵头", "共同牵头", "牵头"),
@@ -115,10 +116,6 @@ NOTE_PREFIX = "此件"
 PUBLICITY_TERMS: tuple[str, ...] = ("依申请公开", "主动公开", "不予公开", "删减后公开", "不公开", "公开发布")
 """公开属性 written in the 附注; a note naming none of them (（此件发至县团级）) is
 about distribution, not publicity."""
-
-LIST_SEPARATORS = "、，,；;。"
-"""Separators of the 抄送 list: GB/T 9704 ends the list with 。, and long lists
-group organs into sentences, so 。 separates too."""
 
 # --- Deadlines -------------------------------------------------------------
 

@@ -3,7 +3,6 @@ hostile construct makes the extractors read or inflate what they must not."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import zipfile
 
@@ -15,9 +14,6 @@ from extractors.model import ExtractionError
 from extractors.sniff import sniff
 from tests import hostile, pdfgen
 from tests.conftest import RAW
-
-needs_pdf_extractor = pytest.mark.skipif(
-    importlib.util.find_spec("extractors.pdf") is None, reason="the PDF extractor (branch pdf) is not merged yet")
 
 
 def code_of(data: bytes) -> str:
@@ -97,7 +93,6 @@ def test_legacy_file_libreoffice_cannot_read_fails_cleanly():
     assert code_of(hostile.ole_file()) == "conversion_failed"
 
 
-@needs_pdf_extractor
 @pytest.mark.parametrize("make, code", [
     (pdfgen.truncated_pdf, "corrupt_pdf"),
     (pdfgen.encrypted_pdf, "encrypted"),

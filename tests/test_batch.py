@@ -4,7 +4,6 @@ lets nothing from outside the input files into any output."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,12 +15,11 @@ from pipeline.batch import Options, run_batch
 from pipeline.cli import EXIT_FAILED, main
 from pipeline.workers import Limits
 from tests import hostile, pdfgen
-from tests.docxgen import distinct_copy
 from tests.conftest import QZB_DOCX, RAW, read_dataset
+from tests.docxgen import distinct_copy
 from tests.expected.qzb_2018_51 import TASKS
 
 MARKER = "XXE-MARKER-b7c1e2"
-HAS_PDF_EXTRACTOR = importlib.util.find_spec("extractors.pdf") is not None
 
 
 def _legacy_copy(docx: Path, folder: Path, suffix: str) -> Path:
@@ -54,18 +52,15 @@ def mixed(tmp_path_factory) -> tuple[Path, dict[str, str | None]]:
         "bomb.docx": (hostile.zip_bomb_docx(), "zip_bomb"),
         "lying-extension.pdf": (distinct_copy(good.read_bytes(), "lying"), None),
         "nested/deeper/copy.docx": (distinct_copy((RAW / QZB_DOCX[1]).read_bytes(), "nested"), None),
+        "truncated.pdf": (pdfgen.truncated_pdf(), "corrupt_pdf"),
+        "encrypted.pdf": (pdfgen.encrypted_pdf(), "encrypted"),
+        "scanned.pdf": (pdfgen.image_only_pdf(), "no_text_layer"),
     }
-    if HAS_PDF_EXTRACTOR:
-        files |= {
-            "truncated.pdf": (pdfgen.truncated_pdf(), "corrupt_pdf"),
-            "encrypted.pdf": (pdfgen.encrypted_pdf(), "encrypted"),
-            "scanned.pdf": (pdfgen.image_only_pdf(), "no_text_layer"),
-        }
     for rel, (data, _) in files.items():
         (inputs / rel).parent.mkdir(parents=True, exist_ok=True)
         (inputs / rel).write_bytes(data)
     expected = {rel: code for rel, (_, code) in files.items()}
-    for sample in sorted(RAW.glob("*.docx")) + (sorted(RAW.glob("*.pdf")) if HAS_PDF_EXTRACTOR else []):
+    for sample in sorted(RAW.glob("*.docx")) + sorted(RAW.glob("*.pdf")):
         shutil.copy(sample, inputs / sample.name)
         expected[sample.name] = None
     if soffice_path():

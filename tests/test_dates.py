@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.dates import find_dates, parse_date
+from pipeline.dates import parse_date
 
 CN = "〇一二三四五六七八九"
 
@@ -47,8 +47,3 @@ def test_examples():
 def test_impossible_or_partial_dates_are_none():
     for text in ["2018年2月30日", "2018年13月1日", "2018年6月", "6月12日", "二〇一八年十三月一日", "十十", None]:
         assert parse_date(text) is None
-
-
-def test_find_dates_in_running_text():
-    text = "于 2018 年 6 月 30 日前书面报市政府办公室；全年落实情况于2018年12月1日前报送"
-    assert [m.date for m in find_dates(text)] == [date(2018, 6, 30), date(2018, 12, 1)]

@@ -26,7 +26,7 @@ def test_markers(text, level, number, rest):
     assert (marker.level, marker.number, marker.rest) == (level, number, rest)
 
 
-@pytest.mark.parametrize("text", ["一体化政务服务体系", "2018年12月底前", "1.5倍", "12345热线", "政务公开", ""])
+@pytest.mark.parametrize("text", ["一体化政务服务体系", "2018年12月底前", "1.5倍", "12345热线", "政务公开", "○、圆点项", "O、字母", ""])
 def test_not_markers(text):
     assert parse_marker(text) is None
 
