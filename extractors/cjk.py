@@ -91,14 +91,16 @@ def join_lines(text: str) -> str:
     """Join wrapped lines the way a reader would.
 
     Between two CJK characters a line end is nothing; between two Latin or
-    digit tokens it was a space.
+    digit tokens it was a space, except between two digits: a layout breaks a
+    number only when it does not fit its cell (``202`` ⏎ ``0年6月底前`` in a
+    narrow 完成时限 column), never at a space.
     """
     lines = [ln.strip() for ln in text.split("\n")]
     out = ""
     for line in lines:
         if not line:
             continue
-        if out and not (is_cjk(out[-1]) or is_cjk(line[0])):
+        if out and not (is_cjk(out[-1]) or is_cjk(line[0]) or (out[-1].isdigit() and line[0].isdigit())):
             out += " "
         out += line
     return out

@@ -138,7 +138,8 @@ class _TableReader:
         task = self.tasks[-1]
         title = self.columns.col("task")
         if title is not None and not _is_empty(slots[title]):
-            task.title = join_prose(task.title, prose(slots[title].text))
+            # The closing 。 may be all the next page holds of the title.
+            task.title = heading_title(join_prose(task.title, prose(slots[title].text)))
         for role in UNIT_COLUMN_ROLES:
             for col in self.columns.cols(role):
                 if not _is_empty(slots[col]):

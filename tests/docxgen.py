@@ -59,12 +59,15 @@ def make_docx(body: str, numbering: str | None = None, styles: str | None = None
     return buf.getvalue()
 
 
-def p(text: str, ppr: str = "") -> str:
-    return f"<w:p>{ppr and f'<w:pPr>{ppr}</w:pPr>'}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+def p(text: str, ppr: str = "", rpr: str = "") -> str:
+    """A paragraph of one run; *ppr* and *rpr* are its paragraph and run properties."""
+    run = f"<w:r>{rpr and f'<w:rPr>{rpr}</w:rPr>'}<w:t xml:space=\"preserve\">{text}</w:t></w:r>"
+    return f"<w:p>{ppr and f'<w:pPr>{ppr}</w:pPr>'}{run}</w:p>"
 
 
-def tc(text: str, tcpr: str = "") -> str:
-    return f"<w:tc>{tcpr and f'<w:tcPr>{tcpr}</w:tcPr>'}{p(text)}</w:tc>"
+def tc(text: str, tcpr: str = "", rpr: str = "") -> str:
+    """A cell; each line of *text* is a paragraph of its own (a multi-line cell)."""
+    return f"<w:tc>{tcpr and f'<w:tcPr>{tcpr}</w:tcPr>'}{''.join(p(line, rpr=rpr) for line in text.split(chr(10)))}</w:tc>"
 
 
 def tr(*cells: str, trpr: str = "") -> str:
@@ -85,10 +88,13 @@ def tbl(*rows: str, n_cols: int = 4, widths: tuple[int, ...] | None = None, rule
     return f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
 
-def section(width: int = 11906, height: int = 16838, margin: int = 1440) -> str:
-    """Page size and margins (twips) for the body; A4 portrait by default."""
-    return (f'<w:sectPr><w:pgSz w:w="{width}" w:h="{height}"/><w:pgMar w:top="{margin}" w:right="{margin}"'
-            f' w:bottom="{margin}" w:left="{margin}" w:header="0" w:footer="0" w:gutter="0"/></w:sectPr>')
+def section(width: int = 11906, height: int = 16838, margin: int | tuple[int, int, int, int] = 1440) -> str:
+    """Page size and margins (twips; one for all sides or top, bottom, left,
+    right) for the body, or as a paragraph's pPr for the section it ends;
+    A4 portrait by default."""
+    top, bottom, left, right = margin if isinstance(margin, tuple) else (margin,) * 4
+    return (f'<w:sectPr><w:pgSz w:w="{width}" w:h="{height}"/><w:pgMar w:top="{top}" w:right="{right}"'
+            f' w:bottom="{bottom}" w:left="{left}" w:header="0" w:footer="0" w:gutter="0"/></w:sectPr>')
 
 
 def distinct_copy(docx: bytes, tag: str) -> bytes:

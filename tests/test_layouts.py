@@ -13,7 +13,7 @@ from extractors import extract
 from pipeline.batch import run_batch
 from pipeline.convert import NO_TASK_TABLE, convert
 from tests.conftest import FIXTURES, read_dataset
-from tests.expected.layouts import FULL_NOTICE_DOCUMENT, TASKS
+from tests.expected.layouts import FULL_NOTICE_DOCUMENT, GBT_DOCUMENTS, TASKS
 from tests.layout_docs import docx
 
 LAYOUTS = FIXTURES / "layouts"
@@ -24,7 +24,15 @@ def _source(name: str, ext: str) -> bytes:
     return docx(name) if ext == "docx" else (LAYOUTS / f"{name}.pdf").read_bytes()
 
 
-CASES = [(name, ext) for name in TASKS for ext in ("docx", "pdf")]
+UNIT_PER_PARAGRAPH = pytest.mark.xfail(
+    strict=True,
+    reason="gbt_landscape task 3: a 责任单位 cell of two paragraphs with no separator (市交通运输局 ⏎ "
+           "各县（市、区）人民政府) gives one unit: the model's cell text has one \\n for a DOCX paragraph end, "
+           "a PDF line that ends short of the cell edge and a wrap, and a wrap may cut a unit name, so "
+           "pipeline/units.py joins every line end",
+)
+CASES = [pytest.param(name, ext, marks=UNIT_PER_PARAGRAPH if name == "gbt_landscape" else ())
+         for name in TASKS for ext in ("docx", "pdf")]
 
 
 @pytest.mark.parametrize(("name", "ext"), CASES)
@@ -70,3 +78,11 @@ def test_full_notice_pdf_paragraphs_are_the_docx_paragraphs():
     texts = [[p.text.replace(" ", "") for p in extract(_source("full_notice", ext)).paragraphs()]
              for ext in ("docx", "pdf")]
     assert texts[0] == texts[1]
+
+
+@pytest.mark.parametrize(("name", "ext"), [(name, ext) for name in GBT_DOCUMENTS for ext in ("docx", "pdf")])
+def test_gbt_notice_metadata(name, ext):
+    """Whole notices set as GB/T 9704 prints them: a red 版头 in a large font,
+    a 22 pt title over two lines, the attachment on a new page after the 附注."""
+    document = convert(_source(name, ext), f"{name}.{ext}").document
+    assert {k: getattr(document, k) for k in GBT_DOCUMENTS[name]} == GBT_DOCUMENTS[name]

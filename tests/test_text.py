@@ -36,6 +36,7 @@ def test_join_lines():
     assert join_lines("构建全市一\n体化政务服务体系") == "构建全市一体化政务服务体系"
     assert join_lines("Open\nData") == "Open Data"
     assert join_lines("泉州e政通\nAPP") == "泉州e政通APP"
+    assert join_lines("202\n0年6月底前") == "2020年6月底前"  # a number too wide for its cell
 
 
 @pytest.mark.parametrize(

@@ -108,3 +108,163 @@ TASKS = {
     "no_table": [],
     "full_notice": FULL_NOTICE,
 }
+
+
+# --- Whole GB/T 9704 notices (tests/layout_docs.py GBT_*) ---------------------------
+# Titles and 具体措施 come from the rows the notices were written from; units,
+# numbers, headings and deadlines are written out here by hand.
+from tests.layout_docs import (  # noqa: E402
+    GBT_LANDSCAPE_ROWS, GBT_SIX_COLUMNS_ROWS, GBT_THREE_COLUMNS_ROWS, landscape_measure, measure,
+)
+
+_ZZ = {1: "推进决策公开", 2: "深化政策解读", 3: "加强平台建设"}
+_ZZ_UNITS = [  # (lead, responsible) per 序号
+    (["市司法局"], ["市直各部门", "各县（市、区）人民政府"]),
+    (["市政府办公室", "市司法局"], ["市委宣传部（市政府新闻办）", "市直各部门"]),
+    (["市委编办（市审改办）"], ["市行政服务中心管委会", "市数字办"]),
+    (["市财政局"], ["各县（市、区）人民政府"]),
+    (["市发展和改革委员会"], ["市住房和城乡建设局", "市交通运输局"]),
+    (["市公共资源交易中心"], ["漳州开发区管委会", "古雷港经济开发区管委会"]),
+    (["市税务局"], ["市财政局", "市市场监管局"]),
+    (["市人力资源和社会保障局"], ["各县（市、区）人民政府"]),
+    (["市生态环境局"], ["市直有关部门"]),
+    (["市政府办公室"], ["市直各部门", "市直各直属机构"]),
+    (["市政府办公室"], ["市直各部门"]),
+    (["市政府办公室"], ["市直有关部门"]),
+    (["市委网信办"], ["市直各部门"]),
+    (["市政府办公室"], []),
+    (["市委宣传部（市政府新闻办）"], ["市直各部门"]),
+    (["市12345便民服务平台"], ["市直各部门"]),
+    (["市政府办公室"], ["各县（市、区）人民政府", "市直各部门"]),
+    ([], ["市直各部门"]),
+    (["市数字漳州建设领导小组办公室"], ["市直各部门"]),
+    (["市政府办公室"], ["各县（市、区）人民政府"]),
+    (["市司法局"], ["市直各部门"]),
+    (["市司法局"], ["市政府办公室"]),
+    (["各县（市、区）人民政府"], []),
+    (["市政府办公室"], ["市直各部门"]),
+    (["市政府办公室"], []),
+    (["市政府办公室"], ["市委督查室", "市政府督查室"]),
+    (["市直各部门"], []),
+]
+GBT_SIX_COLUMNS = [
+    task(task_no=i + 1, section_no=s, section_title=_ZZ[s], title=topic, requirement=measure(topic, i),
+         lead_units=lead, responsible_units=resp, deadline_text=due)
+    for i, ((s, topic, _, _, due), (lead, resp)) in enumerate(zip(GBT_SIX_COLUMNS_ROWS, _ZZ_UNITS))
+]
+
+_CT = {1: "提升政务服务效能", 2: "降低企业经营成本", 3: "加强事中事后监管"}
+_CT_UNITS = [  # (task number, lead, responsible)
+    (1, ["县市场监管局"], ["县税务局", "县公安局"]),
+    (2, ["县住建局"], ["县自然资源局", "县发改局"]),
+    (3, ["县行政服务中心管委会（县审改办）"], ["县直各单位"]),
+    (4, [], ["县司法局"]),
+    (5, [], ["县发改局", "县行政服务中心管委会"]),
+    (6, ["县数字办"], ["县直有关单位"]),
+    (7, [], ["县自然资源局", "县税务局"]),
+    (1, ["县税务局"], ["县财政局"]),
+    (2, [], ["县发改局", "县财政局"]),
+    (3, ["县金融办"], ["人行长泰支行", "各银行机构"]),
+    (4, [], ["县发改局"]),
+    (5, ["县工信局"], ["县财政局", "县国资中心"]),
+    (6, [], ["县财政局"]),
+    (7, ["县发改局"], ["县公共资源交易中心"]),
+    (8, [], ["县市场监管局"]),
+    (1, ["县市场监管局"], ["县直有关部门"]),
+    (2, [], ["县发改局"]),
+    (3, ["县司法局"], ["各行政执法部门"]),
+    (4, [], ["县司法局", "县市场监管局"]),
+    (5, ["县工信局"], ["各乡镇人民政府"]),
+    (6, [], ["县纪委监委", "县营商办"]),
+    (7, ["县营商办"], ["县直各单位"]),
+    (8, [], ["县市场监管局"]),
+    (9, ["县融媒体中心"], ["县直各单位"]),
+    (10, [], ["县委督查室", "县政府督查室"]),
+]
+GBT_THREE_COLUMNS = [
+    task(task_no=n, section_no=s, section_title=_CT[s], title=text.rstrip("。"),
+         lead_units=lead, responsible_units=resp, deadline_text=due)
+    for (s, text, _, due), (n, lead, resp) in zip(GBT_THREE_COLUMNS_ROWS, _CT_UNITS)
+]
+
+_SM = {1: "教育文化体育", 2: "医疗卫生和社会保障", 3: "城乡建设和便民服务"}
+_SM_SUB = {(1, 1): "文化体育", (1, 2): "教育", (2, 1): "医疗卫生", (2, 2): "社会保障",
+           (3, 1): "便民服务", (3, 2): "城市建设"}
+_SM_UNITS = [  # (lead, responsible) per task
+    (["市文旅局"], ["各县（市、区）人民政府"]),
+    ([], ["市体育局"]),
+    ([], ["市交通运输局", "各县（市、区）人民政府"]),
+    (["市民政局"], ["市财政局", "市自然资源局"]),
+    ([], ["市住房和城乡建设局"]),
+    (["市教育局"], ["市财政局", "市人力资源和社会保障局"]),
+    ([], ["市教育局"]),
+    ([], ["市人力资源和社会保障局"]),
+    ([], ["市教育局", "市卫生健康委"]),
+    ([], ["市市场监管局", "市教育局"]),
+    (["市卫生健康委"], ["各县（市、区）人民政府"]),
+    ([], ["市卫生健康委"]),
+    ([], ["市医保局"]),
+    ([], ["市卫生健康委"]),
+    ([], ["市医保局", "市民政局"]),
+    (["市民政局"], ["市财政局"]),
+    ([], ["市残联"]),
+    ([], ["市民政局"]),
+    ([], ["市水利局"]),
+    ([], ["市城市管理局"]),
+    ([], ["市行政服务中心管理委员会（市审改办）"]),
+    ([], ["各县（市、区）人民政府"]),
+    ([], ["市自然资源局", "市税务局"]),
+    ([], ["市12345便民服务平台"]),
+    ([], ["市市场监管局"]),
+    (["市公安局"], ["市交通运输局", "市城市管理局"]),
+    ([], ["市城市管理局"]),
+    ([], ["市林业局", "市住房和城乡建设局"]),
+    ([], ["市商务局"]),
+    ([], ["市市场监管局"]),
+]
+GBT_LANDSCAPE = [
+    task(task_no=i + 1, section_no=s, section_title=_SM[s], subsection_no=sub, subsection_title=_SM_SUB[s, sub],
+         title=topic, requirement=landscape_measure(topic, i).replace("\n", ""),
+         lead_units=lead, responsible_units=resp, deadline_text=due, extra={"备注": note} if note else {})
+    for i, ((s, sub, topic, _, due, note), (lead, resp)) in enumerate(zip(GBT_LANDSCAPE_ROWS, _SM_UNITS))
+]
+
+GBT_DOCUMENTS = {
+    "gbt_six_columns": {
+        "doc_number": "漳政办〔2020〕27号", "doc_agency": "漳政办", "doc_year": 2020, "doc_serial": 27,
+        "issuer": "漳州市人民政府办公室",
+        "title": "漳州市人民政府办公室关于印发2020年漳州市政务公开工作要点任务分解表的通知",
+        "addressees": ["各县（市、区）人民政府", "漳州开发区管委会", "古雷港经济开发区管委会", "市直各单位"],
+        "signed_date": date(2020, 6, 15), "publicity": "主动公开",
+        "attachment_title": "2020年漳州市政务公开工作要点任务分解表",
+        "cc": ["市委办公室", "市人大常委会办公室", "市政协办公室"],
+        "printing_office": "漳州市人民政府办公室", "printed_date": date(2020, 6, 16),
+    },
+    "gbt_three_columns": {
+        "doc_number": "长政办〔2021〕9号", "doc_agency": "长政办", "doc_year": 2021, "doc_serial": 9,
+        "issuer": "长泰县人民政府办公室",
+        "title": "长泰县人民政府办公室关于印发长泰县2021年优化营商环境重点任务清单的通知",
+        "addressees": ["各乡镇人民政府", "县直各单位"],
+        "signed_date": date(2021, 3, 8), "publicity": "公开发布",
+        "attachment_title": "长泰县2021年优化营商环境重点任务清单",
+        "cc": ["县委办", "县人大办", "县政协办"],
+        "printing_office": "长泰县人民政府办公室", "printed_date": date(2021, 3, 9),
+    },
+    "gbt_landscape": {
+        "doc_number": "明政〔2022〕3号", "doc_agency": "明政", "doc_year": 2022, "doc_serial": 3,
+        "issuer": "三明市人民政府",
+        "title": "三明市人民政府关于印发三明市2022年为民办实事项目责任分工方案的通知",
+        "addressees": ["各县（市、区）人民政府", "市直有关单位"],
+        "signed_date": date(2022, 2, 18), "publicity": "主动公开",
+        "attachment_title": "三明市2022年为民办实事项目责任分工方案",
+        "cc": ["市委各部门", "市人大常委会办公室", "市政协办公室", "三明军分区"],
+        "printing_office": "三明市人民政府办公室", "printed_date": date(2022, 2, 19),
+    },
+}
+"""The metadata of the GB/T 9704 notices, written from tests/layout_docs.py."""
+
+TASKS.update({
+    "gbt_six_columns": GBT_SIX_COLUMNS,
+    "gbt_three_columns": GBT_THREE_COLUMNS,
+    "gbt_landscape": GBT_LANDSCAPE,
+})
