@@ -6,9 +6,10 @@ file did to them: compatibility code points for radicals, a radical drawn in
 front of its own ideograph, odd space characters, and characters spread apart by
 distributed justification (``工 作 任 务``).
 
-It deliberately does not fold full-width punctuation to ASCII (NFKC would), and
-it does not join lines: a line end inside a cell may separate two units, and
-only structuring can tell.
+It deliberately does not fold full-width punctuation to ASCII (NFKC would).
+:func:`repair` keeps line breaks; :func:`join_lines` is the one rule for joining
+lines, used by the PDF extractor for the lines a layout wrapped and by
+normalization for the paragraphs of running text.
 """
 
 from __future__ import annotations

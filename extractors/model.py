@@ -3,10 +3,12 @@
 A document is an ordered list of blocks: paragraphs and tables. Nothing in it
 knows about tasks or notices; nothing downstream of it knows about PDF or DOCX.
 
-Cell text keeps its visual line breaks as ``\\n`` (wrapped lines in a PDF,
-paragraphs inside a DOCX cell). Whether a line end separates two units or is a
-mere wrap is a question for structuring, so extractors never decide it. Text has
-already been through the text-layer repair of :mod:`extractors.cjk`.
+Text has been through the text-layer repair of :mod:`extractors.cjk`, and
+lines that the layout wrapped are joined (:func:`extractors.cjk.join_lines`).
+A ``\\n`` left in cell or paragraph text is a break the source made itself: a
+paragraph end or line break inside a DOCX cell, or a PDF line that ends before
+the cell edge although the next line's first word would have fitted. In a unit
+cell such a break separates two units; in running text it is joined away.
 """
 
 from __future__ import annotations

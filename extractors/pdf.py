@@ -65,6 +65,8 @@ _FURNITURE = regex.compile(
 _BOLD_FONT = regex.compile(r"(?i)bold|black|heavy|semibold|demibold|demi")
 _NUMBERED = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
 _HEADER_CELL_MAX_CHARS = 12
+CELL_PADDING = 6.0
+"""Largest inner margin of a table cell, in points (Word 5.4, LibreOffice 2.8)."""
 
 
 # -- lines of characters ------------------------------------------------------
@@ -157,6 +159,34 @@ def _text(lines: list[_Line]) -> str:
     return cjk.repair(out)
 
 
+def _leading_run_width(line: _Line) -> float:
+    """Estimated width of what a line break could not split at the start of
+    *line*: the Latin, digits and brackets up to the first ideograph, that
+    ideograph, and the closing punctuation after it (``〔2019〕14号）``)."""
+    run = regex.match(r"[^\p{Han}]*\p{Han}?[）》」』”’〕】，。、；：]*", line.text).group(0) or line.text[:1]
+    return sum(0.5 if ch.isascii() else 1.0 for ch in run) * line.size
+
+
+def _cell_text(lines: list[_Line], right: float) -> str:
+    """A cell's text as the model wants it: wrapped lines joined, ``\\n`` only
+    where the source broke the line itself (a line that ends before the cell
+    edge could have taken the next line's first run: ``市交通运输局 ⏎
+    各县（市、区）人民政府`` in a wide cell is two paragraphs, not a wrap)."""
+    groups: list[list[_Line]] = []
+    for i, line in enumerate(lines):
+        if i and _wraps_before(lines[i - 1], line, right):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return "\n".join(cjk.join_lines(_text(group)) for group in groups)
+
+
+def _wraps_before(prev: _Line, line: _Line, right: float) -> bool:
+    """*prev* ended where it did because *line*'s first run did not fit before
+    *right* (less a cell's inner margin)."""
+    return prev.x1 + _leading_run_width(line) > right - CELL_PADDING
+
+
 # -- tables on one page ------------------------------------------------------------
 @dataclass
 class _PartCell:
@@ -239,7 +269,7 @@ def _read_tables(page: "pdfplumber.page.Page", chars: list[dict], number: int) -
             row, col, row_span, col_span = grid.origin[i]
             lines = _lines(chars_per_cell[i], number)
             rows[row].append(_PartCell(
-                text=_text(lines), row=row, col=col, row_span=row_span, col_span=col_span,
+                text=_cell_text(lines, bbox[2]), row=row, col=col, row_span=row_span, col_span=col_span,
                 bbox=tuple(bbox), bold=all(line.bold for line in lines) if lines else None,
             ))
         for row_cells in rows:
@@ -375,14 +405,6 @@ class _Margins:
 
 def _same_style(a: _Line, b: _Line) -> bool:
     return abs(a.size - b.size) <= 0.1 * a.size and a.bold == b.bold
-
-
-def _leading_run_width(line: _Line) -> float:
-    """Estimated width of what a line break could not split at the start of
-    *line*: the Latin, digits and brackets up to the first ideograph, that
-    ideograph, and the closing punctuation after it (``〔2019〕14号）``)."""
-    run = regex.match(r"[^\p{Han}]*\p{Han}?[）》」』”’〕】，。、；：]*", line.text).group(0) or line.text[:1]
-    return sum(0.5 if ch.isascii() else 1.0 for ch in run) * line.size
 
 
 def _wrapped(prev: _Line, line: _Line, margins: _Margins) -> bool:

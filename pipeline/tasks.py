@@ -16,6 +16,7 @@ Format-agnostic: it sees only the document model. The rules are general ones:
 
 from __future__ import annotations
 
+from extractors.cjk import join_lines
 from extractors.model import Document, Slot, Table
 from pipeline.columns import ColumnMap, find_header, header_key
 from pipeline.headings import State, Task, heading_title, item
@@ -28,8 +29,9 @@ __all__ = ["Task", "structure_tasks"]
 
 
 def _join_raw(first: str, second: str) -> str:
-    """Raw cell text broken by a page end: a line break, like any wrap."""
-    return f"{first}\n{second}" if first and second else first or second
+    """Raw cell text broken by a page end: joined as a wrap, since a page end
+    falls where the line ran out of room (``市委编办（市审`` + ``改办）``)."""
+    return join_lines(f"{first}\n{second}")
 
 
 def _slot_text(slot: Slot | None) -> str:

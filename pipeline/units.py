@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import regex
 
-from extractors.cjk import join_lines
 from pipeline.patterns import alternation
 from pipeline.text import full_width_punct
 from pipeline.vocabulary import (
@@ -52,11 +51,13 @@ _ROLE_WORD = regex.compile(alternation(_ROLE_OF_WORD))
 
 
 def tokenize(text: str) -> list[str]:
-    """Split at top-level separators and whitespace, keeping bracketed text whole."""
+    """Split at top-level separators, whitespace and line breaks, keeping
+    bracketed text whole. (Wrapped lines were joined by the extractor: a line
+    break left in cell text is one the source made.)"""
     tokens: list[str] = []
     current: list[str] = []
     depth = 0
-    for ch in join_lines(text):
+    for ch in text:
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS and depth:

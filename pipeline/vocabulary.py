@@ -49,7 +49,8 @@ ENUMERATION_COMMA = "、"
 
 UNIT_SEPARATORS = "、，,；;。"
 """Characters that separate units in a unit list (outside brackets). Whitespace
-separates too; a line end does not (it is usually a wrap). 。 is there for the
+separates too, and so does a line break left in cell text (extractors join the
+lines a layout wrapped, so what is left is the source's own). 。 is there for the
 抄送 list: GB/T 9704 ends it with 。, and long lists group organs into sentences."""
 
 ROLE_WORDS: dict[str, tuple[str, ...]] = {

@@ -24,15 +24,7 @@ def _source(name: str, ext: str) -> bytes:
     return docx(name) if ext == "docx" else (LAYOUTS / f"{name}.pdf").read_bytes()
 
 
-UNIT_PER_PARAGRAPH = pytest.mark.xfail(
-    strict=True,
-    reason="gbt_landscape task 3: a 责任单位 cell of two paragraphs with no separator (市交通运输局 ⏎ "
-           "各县（市、区）人民政府) gives one unit: the model's cell text has one \\n for a DOCX paragraph end, "
-           "a PDF line that ends short of the cell edge and a wrap, and a wrap may cut a unit name, so "
-           "pipeline/units.py joins every line end",
-)
-CASES = [pytest.param(name, ext, marks=UNIT_PER_PARAGRAPH if name == "gbt_landscape" else ())
-         for name in TASKS for ext in ("docx", "pdf")]
+CASES = [(name, ext) for name in TASKS for ext in ("docx", "pdf")]
 
 
 @pytest.mark.parametrize(("name", "ext"), CASES)

@@ -20,8 +20,8 @@ from pipeline.units import split_units
         ("市政府各部门、各直属机构", ["市政府各部门", "市政府各直属机构"]),
         ("泉州开发区、泉州台商投资区管委会", ["泉州开发区管委会", "泉州台商投资区管委会"]),
         ("市直各有关部门，各县（市、区）人民政府", ["市直各有关部门", "各县（市、区）人民政府"]),
-        # a wrapped line is not a separator
-        ("市行政服务中心管\n委会", ["市行政服务中心管委会"]),
+        # a line break left in the text is one the source made (extractors join wraps)
+        ("市交通运输局\n各县（市、区）人民政府", ["市交通运输局", "各县（市、区）人民政府"]),
         # single characters continue an abbreviated enumeration
         ("各区人民政府，市直各委、办、局，各开发区管委会", ["各区人民政府", "市直各委、办、局", "各开发区管委会"]),
         ("", []),
