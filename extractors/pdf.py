@@ -63,7 +63,6 @@ _FURNITURE = regex.compile(
     r"|续表\s*\d*[:：]?)$"
 )
 _BOLD_FONT = regex.compile(r"(?i)bold|black|heavy|semibold|demibold|demi")
-_NUMBERED = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
 _HEADER_CELL_MAX_CHARS = 12
 CELL_PADDING = 6.0
 """Largest inner margin of a table cell, in points (Word 5.4, LibreOffice 2.8)."""
@@ -465,12 +464,14 @@ def _norm(text: str) -> str:
 
 def _header_rows(part: _Part) -> int:
     """How many leading rows form a header: the first row (plus the rows its
-    vertical spans cover) when its cells read like column names."""
+    vertical spans cover) when its cells read like column names: short, no
+    digits (task numbers, dates), no sentence end. Structuring finds the header
+    by meaning anyway; this flag only lets repeated headers be recognised."""
     first = part.rows[0] if part.rows else []
     texts = [_norm(c.text) for c in first if c.text]
     if len(texts) < 2 or len(texts) < len(first) - 1:
         return 0
-    if any(len(t) > _HEADER_CELL_MAX_CHARS or _NUMBERED.match(t) or t.endswith("。") for t in texts):
+    if any(len(t) > _HEADER_CELL_MAX_CHARS or regex.search(r"\d", t) or t.endswith("。") for t in texts):
         return 0
     return max(c.row_span for c in first)
 
