@@ -77,8 +77,6 @@ _ATTACHMENT_NOTE = regex.compile(
 )
 _CC = regex.compile(rf"^{_spaced(CC_LABEL)}{_COLON}")
 _PRINTED = regex.compile(rf"(?P<office>.*?)\s*(?P<date>{DATE_PATTERN})\s*{_spaced(PRINTED_SUFFIX)}")
-_PAGE_NUMBER = regex.compile(r"[—–-]+\s*[0-9]+\s*[—–-]+")
-"""GB/T 9704 §7.5 page numbers (— 3 —): page furniture, never content."""
 
 
 @dataclass
@@ -121,7 +119,7 @@ def _lines(document: Document) -> _Lines:
         elif isinstance(block, Paragraph):
             for line in block.text.split("\n"):
                 line = line.strip()
-                if line and not _PAGE_NUMBER.fullmatch(line):
+                if line:
                     texts.append(line)
     return _Lines(texts, before_table)
 
