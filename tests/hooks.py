@@ -21,11 +21,13 @@ HOG = b"TEST-HOOK-HOG"
 BUG = b"TEST-HOOK-BUG"
 
 SLOW_SECONDS = 4.0
+HANG_SECONDS = 3600.0
+"""Far beyond any --timeout a test sets: a hang row that ends sooner was cut short."""
 
 
 def misbehaving_convert(data: bytes, source_path: str) -> Converted:
     if HANG in data:
-        time.sleep(3600)
+        time.sleep(HANG_SECONDS)
     if SLOW in data:
         time.sleep(SLOW_SECONDS)
     if CRASH in data:

@@ -4,7 +4,6 @@ bug becomes that file's error row; the run goes on and ends in time."""
 from __future__ import annotations
 
 import shutil
-import time
 
 from pipeline.batch import Options, run_batch
 from pipeline.workers import Limits
@@ -21,9 +20,7 @@ def test_misbehaving_files_become_error_rows(tmp_path):
     shutil.copy(RAW / QZB_DOCX[0], inputs / "good.docx")
     options = Options(jobs=2, limits=Limits(timeout=2.0, memory_mb=1024), converter=hooks.misbehaving_convert)
 
-    started = time.monotonic()
     result = run_batch(inputs, tmp_path / "out", options)
-    assert time.monotonic() - started < 15
 
     manifest = read_dataset(tmp_path / "out", "manifest").set_index("source_path")
     assert manifest.error_code.dropna().to_dict() == {
@@ -32,6 +29,7 @@ def test_misbehaving_files_become_error_rows(tmp_path):
     assert manifest.status["good.docx"] == "ok" and manifest.n_tasks["good.docx"] == 42
     assert "RuntimeError: a bug in the parser" in manifest.error["bug.pdf"]
     assert "SIGSEGV" in manifest.error["crash.pdf"]
+    assert manifest.seconds["hang.pdf"] < hooks.HANG_SECONDS / 10  # killed at the limit, not waited for
     assert manifest.sha256.notna().all()
     assert (result.n_failed, result.n_ok) == (4, 1)
 
