@@ -22,7 +22,7 @@ test: $(STAMP)
 
 # Regenerate the data dictionary from the schemas in pipeline/records.py.
 docs: $(STAMP)
-	$(BIN)/python -m pipeline.schema_doc
+	$(BIN)/python -m pipeline.datasets.schema_doc
 
 clean:
 	rm -rf output/*.parquet output/*.csv output/*.xlsx output/.cache $(VENV) build *.egg-info

@@ -22,13 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.workers import default_jobs  # noqa: E402
+from pipeline.run.workers import default_jobs  # noqa: E402
 from tests.docxgen import distinct_copy  # noqa: E402
 
 MEASURE = """
 import json, resource, sys, time
 from pathlib import Path
-from pipeline.batch import Options, run_batch
+from pipeline.run.batch import Options, run_batch
 started = time.perf_counter()
 result = run_batch(Path(sys.argv[1]), Path(sys.argv[2]), Options(jobs=int(sys.argv[3])))
 print(json.dumps({"seconds": time.perf_counter() - started, "files": result.n_files, "failed": result.n_failed,

@@ -20,7 +20,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from extractors import cjk
+from cjk import text as cjk
 from extractors.model import Block, Cell, Document, ExtractionError, Paragraph, Row, Table
 from extractors.numbering import Numbering
 from extractors.ooxml import NS, REL_NUMBERING, REL_STYLES, W, Package

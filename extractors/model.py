@@ -3,8 +3,8 @@
 A document is an ordered list of blocks: paragraphs and tables. Nothing in it
 knows about tasks or notices; nothing downstream of it knows about PDF or DOCX.
 
-Text has been through the text-layer repair of :mod:`extractors.cjk`, and
-lines that the layout wrapped are joined (:func:`extractors.cjk.join_lines`).
+Text has been through the text-layer repair of :mod:`cjk.text`, and
+lines that the layout wrapped are joined (:func:`cjk.text.join_lines`).
 A ``\\n`` left in cell or paragraph text is a break the source made itself: a
 paragraph end or line break inside a DOCX cell, or a PDF line that ends before
 the cell edge although the next line's first word would have fitted. In a unit

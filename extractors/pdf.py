@@ -35,7 +35,7 @@ from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.utils.clustering import cluster_objects
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractors import cjk
+from cjk import text as cjk
 from extractors.model import BBox, Block, Cell, Document, ExtractionError, Paragraph, Row, Table
 
 WORD_GAP_EM = 0.5

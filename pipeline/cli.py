@@ -13,11 +13,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.batch import Options, run_batch
-from pipeline.progress import BarLogHandler, Progress
-from pipeline.workers import Limits, default_jobs
-from pipeline.inspection import inspect_file
-from pipeline.xlsx import write_workbook
+from pipeline.run.batch import Options, run_batch
+from pipeline.run.progress import BarLogHandler, Progress
+from pipeline.run.workers import Limits, default_jobs
+from pipeline.analysis.inspection import inspect_file
+from pipeline.datasets.xlsx import write_workbook
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 
 from extractors import extract
 from extractors.model import Document
-from pipeline.citations import find_citations
-from pipeline.deadlines import task_deadline
-from pipeline.notice import NoticeMeta, extract_notice_meta
-from pipeline.records import CitationRecord, DocumentRecord, TaskRecord, TaskUnitRecord, record_dict
-from pipeline.tasks import Task, structure_tasks
-from pipeline.units import ROLES, assign_roles
+from pipeline.metadata.citations import find_citations
+from pipeline.normalize.deadlines import task_deadline
+from pipeline.metadata.notice import NoticeMeta, extract_notice_meta
+from pipeline.datasets.records import CitationRecord, DocumentRecord, TaskRecord, TaskUnitRecord, record_dict
+from pipeline.structure.tasks import Task, structure_tasks
+from pipeline.normalize.units import ROLES, assign_roles
 
 NO_TASK_TABLE = "no task table found"
 

@@ -11,8 +11,8 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from pipeline.records import DATASETS
-from pipeline.xlsx import WORKBOOK_NAME, cell_value
+from pipeline.datasets.records import DATASETS
+from pipeline.datasets.xlsx import WORKBOOK_NAME, cell_value
 
 
 def test_workbook_has_a_sheet_per_dataset_with_every_row(built_output):

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import writers
-from pipeline.batch import Options, file_sha256, run_batch
-from pipeline.cache import Cache
-from pipeline.records import DATASETS
+from pipeline.datasets import writers
+from pipeline.run.batch import Options, file_sha256, run_batch
+from pipeline.run.cache import Cache
+from pipeline.datasets.records import DATASETS
 from tests import hooks
 from tests.conftest import QZB_DOCX, RAW, ROOT, read_dataset
 
@@ -58,7 +58,7 @@ def test_sigkill_half_way_keeps_previous_datasets(previous):
     inputs, out, before = previous
     for i in range(4):
         (inputs / f"slow{i}.pdf").write_bytes(b"%PDF-1.7\n" + hooks.SLOW + bytes([i]))
-    script = ("import sys; from pathlib import Path; from pipeline.batch import Options, run_batch; "
+    script = ("import sys; from pathlib import Path; from pipeline.run.batch import Options, run_batch; "
               "from tests.hooks import misbehaving_convert; "
               "run_batch(Path(sys.argv[1]), Path(sys.argv[2]), Options(jobs=1, converter=misbehaving_convert))")
     run = subprocess.Popen([sys.executable, "-c", script, str(inputs), str(out)], cwd=ROOT)

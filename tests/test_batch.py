@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from extractors.legacy import soffice_path
-from pipeline.batch import Options, run_batch
+from pipeline.run.batch import Options, run_batch
 from pipeline.cli import EXIT_FAILED, main
-from pipeline.workers import Limits
+from pipeline.run.workers import Limits
 from tests import hostile, pdfgen
 from tests.conftest import QZB_DOCX, RAW, read_dataset
 from tests.docxgen import distinct_copy

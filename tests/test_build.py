@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import main
-from pipeline.records import DATASETS
+from pipeline.datasets.records import DATASETS
 from tests.conftest import QZB_DOCX, RAW
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.citations import Citation, find_citations
+from pipeline.metadata.citations import Citation, find_citations
 
 SEED = Path(__file__).parent / "fixtures" / "泉政办〔2018〕51号.txt"
 

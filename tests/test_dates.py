@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.dates import parse_date
+from pipeline.normalize.dates import parse_date
 
 CN = "〇一二三四五六七八九"
 

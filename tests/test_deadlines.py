@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.deadlines import Deadline, find_deadlines, main_deadline, task_deadline
+from pipeline.normalize.deadlines import Deadline, find_deadlines, main_deadline, task_deadline
 
 TASK_40 = ("2018年12月底前编制完成《泉州市重点领域政务公开清单》及市直各部门政务公开清单，清单编制要充分体现"
            "“五公开”、政策解读、舆情回应、公众参与等要求，年底前市直各部门要通过政府网站公开本部门政务公开清单。")

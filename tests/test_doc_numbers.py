@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.doc_numbers import DocNumber, find_doc_numbers, parse_doc_number
+from pipeline.metadata.doc_numbers import DocNumber, find_doc_numbers, parse_doc_number
 from pipeline.vocabulary import DOC_NUMBER_BRACKETS
 
 agencies = st.text(alphabet="泉政办国发闽府函京教苏粤", min_size=1, max_size=6)

@@ -13,7 +13,7 @@ CODE_ARGUMENT = {"ExtractionError": 0, "Failure": 0, "error_row": 2}
 
 def emitted_codes() -> set[str]:
     codes: set[str] = set()
-    for path in [*ROOT.glob("extractors/*.py"), *ROOT.glob("pipeline/*.py")]:
+    for path in [*ROOT.glob("extractors/**/*.py"), *ROOT.glob("pipeline/**/*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "id", getattr(node.func, "attr", None))

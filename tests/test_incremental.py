@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import cache as cache_module
-from pipeline.batch import Options, run_batch
-from pipeline.cache import Cache
+from pipeline.run import cache as cache_module
+from pipeline.run.batch import Options, run_batch
+from pipeline.run.cache import Cache
 from pipeline.convert import convert
 from tests.conftest import QZB_DOCX, RAW, read_dataset
 from tests.docxgen import distinct_copy

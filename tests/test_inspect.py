@@ -8,8 +8,8 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.convert import convert
-from pipeline.display_width import text_width, wrap
-from pipeline.records import record_dict
+from pipeline.analysis.display_width import text_width, wrap
+from pipeline.datasets.records import record_dict
 from tests.conftest import QZB_DOCX, QZB_PDF, RAW
 
 DOCX = RAW / QZB_DOCX[0]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from extractors import extract
-from pipeline.batch import run_batch
+from pipeline.run.batch import run_batch
 from pipeline.convert import NO_TASK_TABLE, convert
 from tests.conftest import FIXTURES, read_dataset
 from tests.expected.layouts import FULL_NOTICE_DOCUMENT, GBT_DOCUMENTS, TASKS

@@ -12,7 +12,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from nbclient import NotebookClient
 
-from pipeline.cjk_font import use_cjk_font
+from pipeline.analysis.cjk_font import use_cjk_font
 from tests.conftest import ROOT
 
 NOTEBOOK = ROOT / "notebooks" / "analysis.ipynb"

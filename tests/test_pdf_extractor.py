@@ -9,7 +9,7 @@ from functools import cache
 import pytest
 import regex
 
-from extractors.cjk import join_lines
+from cjk.text import join_lines
 from extractors.docx import extract_docx
 from extractors.model import Cell, Document, Row, Table
 from extractors.pdf import extract_pdf

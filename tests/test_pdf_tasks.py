@@ -4,7 +4,7 @@ with the DOCX renderings is checked in test_qzb_2018_51.py)."""
 from __future__ import annotations
 
 from extractors.pdf import extract_pdf
-from pipeline.tasks import structure_tasks
+from pipeline.structure.tasks import structure_tasks
 from tests.conftest import RAW
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.convert import convert
-from pipeline.records import record_dict
+from pipeline.datasets.records import record_dict
 from tests.conftest import QZB_ALL, QZB_DOCX, QZB_PDF, RAW
 from tests.expected.qzb_2018_51 import TASKS
 

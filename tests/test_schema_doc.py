@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.records import DATASETS
-from pipeline.schema_doc import SCHEMA_MD, render
+from pipeline.datasets.records import DATASETS
+from pipeline.datasets.schema_doc import SCHEMA_MD, render
 
 
 def test_schema_md_is_up_to_date():

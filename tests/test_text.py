@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.cjk import join_lines, repair
-from pipeline.text import prose
+from cjk.text import join_lines, repair
+from pipeline.normalize.text import prose
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.units import split_units
+from pipeline.normalize.units import split_units
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import shutil
 
-from pipeline.batch import Options, run_batch
-from pipeline.workers import Limits
+from pipeline.run.batch import Options, run_batch
+from pipeline.run.workers import Limits
 from tests import hooks
 from tests.conftest import QZB_DOCX, RAW, read_dataset
 

@@ -14,7 +14,7 @@ from datetime import date
 
 import regex
 
-from pipeline.numerals import SMALL_NUMBER_CHARS, digit_string, small_number
+from pipeline.normalize.numerals import SMALL_NUMBER_CHARS, digit_string, small_number
 
 _CN = regex.escape(SMALL_NUMBER_CHARS)
 _YEAR = rf"(?P<year>[0-9０-９]{{4}}|[{_CN}]{{4}})"

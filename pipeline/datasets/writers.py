@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.records import DATASETS, LIST_SEPARATOR, record_dict
+from pipeline.datasets.records import DATASETS, LIST_SEPARATOR, record_dict
 
 
 _NULLABLE_INTS = {pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}

@@ -2,7 +2,7 @@
 
 Format-agnostic: it sees only the document model. The rules are general ones:
 
-* a task table is found by its header's meaning (:mod:`pipeline.columns`);
+* a task table is found by its header's meaning (:mod:`pipeline.structure.columns`);
 * the hierarchy comes from the markers in the cells (一、 section, （一）
   subsection, 1. task), wherever they stand: a row whose only content is a
   heading (merged across the table or written in the first cell) is a heading
@@ -11,18 +11,18 @@ Format-agnostic: it sees only the document model. The rules are general ones:
   it opens a task of its own (a number, a 序号, a heading): its cells are
   joined to that task's (see ``_TableReader._is_continuation``);
 * a document with no task table gets its tasks from numbered paragraphs with
-  unit lines (:mod:`pipeline.prose_tasks`).
+  unit lines (:mod:`pipeline.structure.prose_tasks`).
 """
 
 from __future__ import annotations
 
-from extractors.cjk import join_lines
+from cjk.text import join_lines
 from extractors.model import Document, Slot, Table
-from pipeline.columns import ColumnMap, find_header, header_key
-from pipeline.headings import State, Task, heading_title, item
-from pipeline.markers import SECTION, SUBSECTION, parse_marker
-from pipeline.prose_tasks import prose_tasks
-from pipeline.text import join_prose, prose
+from pipeline.structure.columns import ColumnMap, find_header, header_key
+from pipeline.structure.headings import State, Task, heading_title, item
+from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
+from pipeline.structure.prose_tasks import prose_tasks
+from pipeline.normalize.text import join_prose, prose
 from pipeline.vocabulary import COLUMN_JOINER, UNIT_COLUMN_ROLES
 
 __all__ = ["Task", "structure_tasks"]

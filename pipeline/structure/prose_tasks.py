@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.model import Document, Paragraph
-from pipeline.headings import State, Task, item
-from pipeline.markers import SECTION, SUBSECTION, parse_marker
+from pipeline.structure.headings import State, Task, item
+from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
 from pipeline.patterns import alternation
-from pipeline.text import join_prose, prose
+from pipeline.normalize.text import join_prose, prose
 from pipeline.vocabulary import COLUMN_SYNONYMS
 
 LABEL_ROLES = ("lead", "responsible", "deadline")

@@ -20,9 +20,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline.display_width import text_width
-from pipeline.records import DATASETS
-from pipeline.writers import atomic_write, csv_value as csv_text
+from pipeline.analysis.display_width import text_width
+from pipeline.datasets.records import DATASETS
+from pipeline.datasets.writers import atomic_write, csv_value as csv_text
 
 WORKBOOK_NAME = "notices.xlsx"
 MAX_COLUMN_WIDTH = 60

@@ -16,7 +16,7 @@ the standard's anchors rather than one file's layout:
 * 版记: ``抄送：…。`` (possibly wrapped) and ``印发机关 日期印发``.
 
 Addressee and 抄送 lists are unit lists and go through
-:func:`pipeline.units.split_units` like the task tables' unit cells, so
+:func:`pipeline.normalize.units.split_units` like the task tables' unit cells, so
 ``泉州开发区、泉州台商投资区管委会`` gives two units there too.
 """
 
@@ -28,11 +28,11 @@ from datetime import date
 import regex
 
 from extractors.model import Document, Paragraph, Table
-from pipeline.dates import DATE_PATTERN, parse_date
-from pipeline.doc_numbers import parse_doc_number
+from pipeline.normalize.dates import DATE_PATTERN, parse_date
+from pipeline.metadata.doc_numbers import parse_doc_number
 from pipeline.patterns import alternation
-from pipeline.text import prose, squeeze
-from pipeline.units import split_units
+from pipeline.normalize.text import prose, squeeze
+from pipeline.normalize.units import split_units
 from pipeline.vocabulary import (
     ADDRESSEE_LABEL,
     ADDRESSEE_MAX_LINES,

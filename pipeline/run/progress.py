@@ -11,9 +11,9 @@ import logging
 import time
 from typing import TextIO
 
-from pipeline.records import ManifestRecord
+from pipeline.datasets.records import ManifestRecord
 
-log = logging.getLogger("pipeline.batch")
+log = logging.getLogger("pipeline.run.batch")
 
 REDRAW_SECONDS = 0.1
 

@@ -26,7 +26,7 @@ import pyarrow as pa
 
 from pipeline import PARSER_VERSION
 from pipeline.convert import Converted
-from pipeline.records import (
+from pipeline.datasets.records import (
     CITATIONS_SCHEMA,
     DOCUMENTS_SCHEMA,
     TASK_UNITS_SCHEMA,
@@ -37,7 +37,7 @@ from pipeline.records import (
     TaskUnitRecord,
     record_dict,
 )
-from pipeline.writers import atomic_write
+from pipeline.datasets.writers import atomic_write
 
 CACHE_DIR = ".cache"
 """Folder of the cache inside the output folder."""

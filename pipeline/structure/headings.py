@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.markers import CIRCLED, ITEM, SECTION, SUBITEM, SUBSECTION, parse_marker
+from pipeline.structure.markers import CIRCLED, ITEM, SECTION, SUBITEM, SUBSECTION, parse_marker
 
 ITEM_LEVELS = (ITEM, SUBITEM, CIRCLED)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.numerals import IDEOGRAPH_NUMBER_CHARS, chinese_number
+from pipeline.normalize.numerals import IDEOGRAPH_NUMBER_CHARS, chinese_number
 
 SECTION, SUBSECTION, ITEM, SUBITEM, CIRCLED = 1, 2, 3, 4, 5
 

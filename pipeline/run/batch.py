@@ -7,10 +7,10 @@ other files. A run has three phases:
 1. every input is hashed; a file whose bytes the cache already knows is
    answered from it (unless ``force``);
 2. the others are parsed in worker processes with a time and memory limit
-   (:mod:`pipeline.workers`); each worker stores its outcome in the cache and
+   (:mod:`pipeline.run.workers`); each worker stores its outcome in the cache and
    answers with the file's manifest row only;
 3. the datasets are streamed from the cache, file by file, into a staging
-   folder and renamed into place together (:class:`pipeline.writers.StagedOutput`).
+   folder and renamed into place together (:class:`pipeline.datasets.writers.StagedOutput`).
 
 So the parent holds one manifest row per file and one file's records at a time.
 """
@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Protocol
 
 from extractors.model import ExtractionError
-from pipeline.cache import Cache, Entry
+from pipeline.run.cache import Cache, Entry
 from pipeline.convert import Converted, convert
-from pipeline.records import ManifestRecord
-from pipeline.workers import Done, Failure, Limits, default_jobs, run_isolated
-from pipeline.writers import StagedOutput
+from pipeline.datasets.records import ManifestRecord
+from pipeline.run.workers import Done, Failure, Limits, default_jobs, run_isolated
+from pipeline.datasets.writers import StagedOutput
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +151,7 @@ def process_file(job: FileJob, cache: Cache, converter: Converter) -> ManifestRe
 
 
 class Reporter(Protocol):
-    """Who hears of a run's progress (see :class:`pipeline.progress.Progress`)."""
+    """Who hears of a run's progress (see :class:`pipeline.run.progress.Progress`)."""
 
     def start(self, total: int) -> None: ...
 

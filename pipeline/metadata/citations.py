@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.doc_numbers import find_doc_numbers
-from pipeline.text import prose
+from pipeline.metadata.doc_numbers import find_doc_numbers
+from pipeline.normalize.text import prose
 
 _TITLE_BEFORE = regex.compile(r"《(?P<title>[^《》]+)》\s*[（(]\s*$")
 _CLOSES_HERE = regex.compile(r"^\s*[）)]")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from extractors.cjk import join_lines
+from cjk.text import join_lines
 from pipeline.vocabulary import PUNCT_TO_FULL_WIDTH
 
 _CJK_CLASS = r"\p{Han}\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026\u00b7"

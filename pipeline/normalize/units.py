@@ -25,7 +25,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.patterns import alternation
-from pipeline.text import full_width_punct
+from pipeline.normalize.text import full_width_punct
 from pipeline.vocabulary import (
     BRACKET_PAIRS,
     EACH,

@@ -19,8 +19,8 @@ from typing import Any
 
 from extractors.model import ExtractionError
 from pipeline.convert import Converted, convert
-from pipeline.display_width import pad, text_width, wrap
-from pipeline.records import LIST_SEPARATOR, TaskRecord, record_dict
+from pipeline.analysis.display_width import pad, text_width, wrap
+from pipeline.datasets.records import LIST_SEPARATOR, TaskRecord, record_dict
 
 SEPARATOR = " │ "
 

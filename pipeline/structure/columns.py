@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.model import Slot, Table
-from pipeline.markers import SECTION, SUBSECTION, parse_marker
-from pipeline.text import prose
+from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
+from pipeline.normalize.text import prose
 from pipeline.vocabulary import COLUMN_SYNONYMS, UNIT_COLUMN_ROLES
 
 HEADER_SCAN_ROWS = 4

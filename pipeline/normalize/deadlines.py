@@ -21,8 +21,8 @@ from typing import Callable, Literal
 
 import regex
 
-from pipeline.dates import DATE_PATTERN, last_day_of_month, make_date
-from pipeline.numerals import SMALL_NUMBER_CHARS, digit_string, small_number
+from pipeline.normalize.dates import DATE_PATTERN, last_day_of_month, make_date
+from pipeline.normalize.numerals import SMALL_NUMBER_CHARS, digit_string, small_number
 from pipeline.patterns import alternation
 from pipeline.vocabulary import (
     BEFORE_WORDS,

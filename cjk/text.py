@@ -18,7 +18,7 @@ import unicodedata
 
 import regex
 
-from extractors.radicals import RADICAL_SUPPLEMENT
+from cjk.radicals import RADICAL_SUPPLEMENT
 
 KANGXI = range(0x2F00, 0x2FE0)
 """Kangxi Radicals block: every assigned code point has a <compat> decomposition

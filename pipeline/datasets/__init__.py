@@ -1,0 +1,1 @@
+"""Dataset rows, their schemas and the writers (Parquet, CSV, workbook, data dictionary)."""

@@ -1,0 +1,1 @@
+"""Normalization: canonical text, unit lists and roles, numerals, dates and deadlines."""

@@ -1,0 +1,1 @@
+"""The batch runner: scanning, worker processes with limits, the cache and progress."""
