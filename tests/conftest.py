@@ -5,17 +5,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-RAW = ROOT / "raw"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+QZB = FIXTURES / "qzb"
+"""The four renderings of 泉政办〔2018〕51号. Tests read only tests/fixtures/: raw/
+holds the same files for `make data`, and a user adding a notice there must not
+change what a test sees."""
 
 QZB_DOCX = ["泉政办〔2018〕51号.docx", "泉政办〔2018〕51号-横版.docx"]
 QZB_PDF = ["泉政办〔2018〕51号.pdf", "泉政办〔2018〕51号-横版.pdf"]
 QZB_ALL = QZB_DOCX + QZB_PDF
-
-
-@pytest.fixture(scope="session")
-def raw_dir() -> Path:
-    return RAW
 
 
 CORPUS = FIXTURES / "corpus"
@@ -23,11 +21,11 @@ CORPUS = FIXTURES / "corpus"
 
 @pytest.fixture(scope="session")
 def built_output(tmp_path_factory) -> Path:
-    """``build raw OUT --xlsx`` run once for every test that reads the datasets as an analyst would."""
+    """``build QZB OUT --xlsx`` (the sample notice) run once for every test that reads the datasets as an analyst would."""
     from pipeline.cli import main
 
     out = tmp_path_factory.mktemp("output")
-    assert main(["build", str(RAW), str(out), "--xlsx", "--quiet"]) == 0
+    assert main(["build", str(QZB), str(out), "--xlsx", "--quiet"]) == 0
     return out
 
 
@@ -39,6 +37,5 @@ def read_dataset(out_dir: Path, name: str):
 
 
 def sample(filename: str) -> Path:
-    """A sample notice: 泉政办〔2018〕51号 renderings live in raw/ (``make data``
-    converts them), the real layouts used only by tests in fixtures/corpus/."""
-    return RAW / filename if (RAW / filename).exists() else CORPUS / filename
+    """A sample notice: a rendering of 泉政办〔2018〕51号, or a real layout in fixtures/corpus/."""
+    return QZB / filename if (QZB / filename).exists() else CORPUS / filename

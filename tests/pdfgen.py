@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from tests.conftest import RAW
+from tests.conftest import QZB
 from tests.pdfbytes import Page, build
 
 
@@ -26,4 +26,4 @@ def encrypted_pdf() -> bytes:
 
 def truncated_pdf() -> bytes:
     """The first 4 KB of a real notice, as an interrupted download leaves it."""
-    return (RAW / "泉政办〔2018〕51号.pdf").read_bytes()[:4000]
+    return (QZB / "泉政办〔2018〕51号.pdf").read_bytes()[:4000]

@@ -16,7 +16,7 @@ from pipeline.run.batch import Options, file_sha256, run_batch
 from pipeline.run.cache import Cache
 from pipeline.datasets.records import DATASETS
 from tests import hooks
-from tests.conftest import QZB_DOCX, RAW, ROOT, read_dataset
+from tests.conftest import QZB_DOCX, QZB, ROOT, read_dataset
 
 OUTPUT_FILES = [f"{name}{suffix}" for name in DATASETS for suffix in (".parquet", ".csv")]
 
@@ -26,10 +26,10 @@ def previous(tmp_path) -> tuple[Path, Path, dict[str, bytes]]:
     """A finished run over one notice; then the input grows, so a new run would change every dataset."""
     inputs, out = tmp_path / "in", tmp_path / "out"
     inputs.mkdir()
-    shutil.copy(RAW / QZB_DOCX[0], inputs / "a.docx")
+    shutil.copy(QZB / QZB_DOCX[0], inputs / "a.docx")
     run_batch(inputs, out, Options(jobs=1))
     before = {name: (out / name).read_bytes() for name in OUTPUT_FILES}
-    shutil.copy(RAW / QZB_DOCX[1], inputs / "b.docx")
+    shutil.copy(QZB / QZB_DOCX[1], inputs / "b.docx")
     return inputs, out, before
 
 

@@ -13,7 +13,7 @@ from extractors.legacy import soffice_path
 from extractors.model import ExtractionError
 from extractors.sniff import sniff
 from tests import hostile, pdfgen
-from tests.conftest import RAW
+from tests.conftest import QZB
 
 
 def code_of(data: bytes) -> str:
@@ -25,7 +25,7 @@ def code_of(data: bytes) -> str:
 
 @pytest.fixture(scope="module")
 def good_docx() -> bytes:
-    return (RAW / "泉政办〔2018〕51号.docx").read_bytes()
+    return (QZB / "泉政办〔2018〕51号.docx").read_bytes()
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from pipeline.run.batch import Options, run_batch
 from pipeline.cli import EXIT_FAILED, main
 from pipeline.run.workers import Limits
 from tests import hostile, pdfgen
-from tests.conftest import QZB_DOCX, RAW, read_dataset
+from tests.conftest import QZB_DOCX, QZB, read_dataset
 from tests.docxgen import distinct_copy
 from tests.expected.qzb_2018_51 import TASKS
 
@@ -39,7 +39,7 @@ def mixed(tmp_path_factory) -> tuple[Path, dict[str, str | None]]:
     inputs.mkdir()
     secret = root / "secret.txt"
     secret.write_text(MARKER)
-    good = RAW / QZB_DOCX[0]
+    good = QZB / QZB_DOCX[0]
     files: dict[str, tuple[bytes, str | None]] = {
         "empty.docx": (b"", "empty_file"),
         "random.pdf": (hostile.random_bytes(), "unsupported_format"),
@@ -51,7 +51,7 @@ def mixed(tmp_path_factory) -> tuple[Path, dict[str, str | None]]:
         "laughs.docx": (hostile.billion_laughs_docx(), "hostile_xml"),
         "bomb.docx": (hostile.zip_bomb_docx(), "zip_bomb"),
         "lying-extension.pdf": (distinct_copy(good.read_bytes(), "lying"), None),
-        "nested/deeper/copy.docx": (distinct_copy((RAW / QZB_DOCX[1]).read_bytes(), "nested"), None),
+        "nested/deeper/copy.docx": (distinct_copy((QZB / QZB_DOCX[1]).read_bytes(), "nested"), None),
         "truncated.pdf": (pdfgen.truncated_pdf(), "corrupt_pdf"),
         "encrypted.pdf": (pdfgen.encrypted_pdf(), "encrypted"),
         "scanned.pdf": (pdfgen.image_only_pdf(), "no_text_layer"),
@@ -60,12 +60,12 @@ def mixed(tmp_path_factory) -> tuple[Path, dict[str, str | None]]:
         (inputs / rel).parent.mkdir(parents=True, exist_ok=True)
         (inputs / rel).write_bytes(data)
     expected = {rel: code for rel, (_, code) in files.items()}
-    for sample in sorted(RAW.glob("*.docx")) + sorted(RAW.glob("*.pdf")):
+    for sample in sorted(QZB.glob("*.docx")) + sorted(QZB.glob("*.pdf")):
         shutil.copy(sample, inputs / sample.name)
         expected[sample.name] = None
     if soffice_path():
         _legacy_copy(good, inputs, ".doc")
-        _legacy_copy(RAW / QZB_DOCX[1], inputs, ".wps")
+        _legacy_copy(QZB / QZB_DOCX[1], inputs, ".wps")
         expected |= {good.stem + ".doc": None, QZB_DOCX[1].removesuffix(".docx") + ".wps": None}
     else:
         (inputs / "legacy.doc").write_bytes(hostile.ole_file())
@@ -128,7 +128,7 @@ def test_zip_bomb_is_refused_within_a_few_hundred_mb(tmp_path):
 def test_identical_files_are_one_document(tmp_path):
     (tmp_path / "in").mkdir()
     for name in ("a.docx", "b.docx"):
-        shutil.copy(RAW / QZB_DOCX[0], tmp_path / "in" / name)
+        shutil.copy(QZB / QZB_DOCX[0], tmp_path / "in" / name)
     run_batch(tmp_path / "in", tmp_path / "out", Options(jobs=2))
     assert read_dataset(tmp_path / "out", "documents").source_path.tolist() == ["a.docx"]
     assert len(read_dataset(tmp_path / "out", "tasks")) == 42

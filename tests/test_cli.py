@@ -10,12 +10,12 @@ import pytest
 from pipeline.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 from pipeline.run.progress import Progress
 from pipeline.datasets.records import ManifestRecord
-from tests.conftest import QZB_DOCX, RAW
+from tests.conftest import QZB_DOCX, QZB
 
 
 def test_all_ok_exits_0_and_summarises(tmp_path, capsys):
     (tmp_path / "in").mkdir()
-    shutil.copy(RAW / QZB_DOCX[0], tmp_path / "in")
+    shutil.copy(QZB / QZB_DOCX[0], tmp_path / "in")
     assert main(["build", str(tmp_path / "in"), str(tmp_path / "out"), "-j", "1"]) == EXIT_OK
     assert main(["build", str(tmp_path / "in"), str(tmp_path / "out")]) == EXIT_OK
     out, err = capsys.readouterr()
@@ -25,7 +25,7 @@ def test_all_ok_exits_0_and_summarises(tmp_path, capsys):
 
 def test_failure_exits_1_and_quiet_prints_only_errors(tmp_path, capsys):
     (tmp_path / "in").mkdir()
-    shutil.copy(RAW / QZB_DOCX[0], tmp_path / "in")
+    shutil.copy(QZB / QZB_DOCX[0], tmp_path / "in")
     (tmp_path / "in" / "empty.pdf").write_bytes(b"")
     assert main(["build", str(tmp_path / "in"), str(tmp_path / "out"), "--quiet"]) == EXIT_FAILED
     out, err = capsys.readouterr()

@@ -10,7 +10,7 @@ import pytest
 
 from extractors.model import ExtractionError, Paragraph, Table
 from extractors.pdf import dedupe_chars, extract_pdf
-from tests.conftest import RAW
+from tests.conftest import QZB
 from tests.pdfbytes import Page, ToUnicodeFont, build
 from tests.pdfgen import encrypted_pdf, truncated_pdf
 
@@ -146,7 +146,7 @@ def test_tables_on_separate_pages_with_text_between_stay_apart() -> None:
 
 @pytest.mark.parametrize("data", [
     radical_pdf(),
-    (RAW / "泉政办〔2018〕51号-横版.pdf").read_bytes(),
+    (QZB / "泉政办〔2018〕51号-横版.pdf").read_bytes(),
 ], ids=["fake-bold", "landscape"])
 def test_dedupe_keeps_exactly_what_pdfplumber_keeps(data: bytes) -> None:
     """Our linear-time dedupe is pdfplumber's ``Page.dedupe_chars`` rule."""

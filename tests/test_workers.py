@@ -8,7 +8,7 @@ import shutil
 from pipeline.run.batch import Options, run_batch
 from pipeline.run.workers import Limits
 from tests import hooks
-from tests.conftest import QZB_DOCX, RAW, read_dataset
+from tests.conftest import QZB_DOCX, QZB, read_dataset
 
 
 def test_misbehaving_files_become_error_rows(tmp_path):
@@ -17,7 +17,7 @@ def test_misbehaving_files_become_error_rows(tmp_path):
     for name, marker in [("hang.pdf", hooks.HANG), ("crash.pdf", hooks.CRASH), ("hog.pdf", hooks.HOG),
                          ("bug.pdf", hooks.BUG)]:
         (inputs / name).write_bytes(b"%PDF-1.7\n" + marker)
-    shutil.copy(RAW / QZB_DOCX[0], inputs / "good.docx")
+    shutil.copy(QZB / QZB_DOCX[0], inputs / "good.docx")
     options = Options(jobs=2, limits=Limits(timeout=2.0, memory_mb=1024), converter=hooks.misbehaving_convert)
 
     result = run_batch(inputs, tmp_path / "out", options)
