@@ -3,8 +3,9 @@
 Kinds:
 
 * ``date``: a calendar end (``2018年12月底前``, ``6月30日前``, ``年底前``,
-  ``第三季度``, ``上半年``); ``date`` is the last day it allows, the notice's
-  year filling in a missing year (None when neither is known);
+  ``第三季度``, ``上半年``, and a text that is only a month, ``2021年9月``);
+  ``date`` is the last day it allows, the notice's year filling in a missing
+  year (None when neither is known);
 * ``relative``: counted from an event (``2个工作日内``); no calendar date;
 * ``recurring``: a rhythm (``每年至少1次``, ``定期``); no calendar date;
 * ``ongoing``: no end (``长期坚持``, ``持续推进``).
@@ -107,6 +108,10 @@ _RECURRING = regex.compile(
 )
 """A rhythm absorbs the period end it repeats (``每年年底前``, ``每季度末``)."""
 _ONGOING = regex.compile(alternation(ONGOING_PHRASES))
+_ONLY_A_MONTH = regex.compile(rf"(?:{_YEAR}{_S})?{_MONTH}份?")
+"""A text that names only a month (``2021年9月``): a deadline cell's way of
+saying 'in September', so by its last day. In running text a bare month is no
+deadline (``自2018年6月起``), which is why only a whole text is read so."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,8 @@ def find_deadlines(text: str | None, year: int | None = None) -> list[Deadline]:
     stripped = text.strip()
     if stripped in ONGOING_CELL_WORDS:
         return [Deadline(stripped, None, "ongoing")]
+    if only_a_month := _ONLY_A_MONTH.fullmatch(stripped):
+        return [Deadline(stripped, _month_end(_year(only_a_month, year), only_a_month["month"], None), "date")]
     taken: list[_Hit] = []
     for hit in sorted(_hits(text, year), key=lambda h: (h.start, -(h.end - h.start))):
         if all(hit.start >= t.end or hit.end <= t.start for t in taken):
