@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+from extractors.legacy import soffice_path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -39,3 +42,17 @@ def read_dataset(out_dir: Path, name: str):
 def sample(filename: str) -> Path:
     """A sample notice: a rendering of 泉政办〔2018〕51号, or a real layout in fixtures/corpus/."""
     return QZB / filename if (QZB / filename).exists() else CORPUS / filename
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """LibreOffice's ``soffice``, which the .doc/.wps path needs. A user without it
+    sees the tests that need it skipped, with the reason; CI installs it
+    (.ci/run), so there a missing one is a failure, not a silent skip."""
+    path = soffice_path()
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must test the .doc/.wps path, but LibreOffice is missing: .ci/run installs it")
+        pytest.skip("LibreOffice is not installed (Debian: apt-get install libreoffice-writer-nogui): "
+                    "the .doc/.wps conversion path is not tested")
+    return path

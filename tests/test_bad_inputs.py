@@ -9,7 +9,6 @@ import zipfile
 import pytest
 
 from extractors import extract
-from extractors.legacy import soffice_path
 from extractors.model import ExtractionError
 from extractors.sniff import sniff
 from tests import hostile, pdfgen
@@ -88,8 +87,7 @@ def test_legacy_file_without_libreoffice_says_how_to_install_it(monkeypatch, tmp
     assert "apt-get install libreoffice-writer" in info.value.message
 
 
-@pytest.mark.skipif(soffice_path() is None, reason="LibreOffice is not installed")
-def test_legacy_file_libreoffice_cannot_read_fails_cleanly():
+def test_legacy_file_libreoffice_cannot_read_fails_cleanly(soffice):
     assert code_of(hostile.ole_file()) == "conversion_failed"
 
 
