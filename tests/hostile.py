@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import random
 import zipfile
+from collections.abc import Iterator
 
 from tests.docxgen import CONTENT_TYPES, ROOT_RELS, W_NS, document_xml, make_docx, p
 
@@ -35,19 +36,42 @@ def billion_laughs_docx() -> bytes:
     return make_docx("", document=document_xml(p("&lol9;"), f"<!DOCTYPE w:document [{entities}]>"))
 
 
-def zip_bomb_docx(inflated_mb: int = 256) -> bytes:
-    """A DOCX whose document.xml inflates from a few hundred KB to *inflated_mb* MB."""
+def _docx_with_text_of(chunks: Iterator[bytes]) -> bytes:
+    """A DOCX whose document.xml is one run holding the bytes of *chunks*, deflated as they come."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", CONTENT_TYPES)
         z.writestr("_rels/.rels", ROOT_RELS)
         with z.open("word/document.xml", "w", force_zip64=True) as part:
             part.write(f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>'.encode())
-            chunk = b"A" * (1024 * 1024)
-            for _ in range(inflated_mb):
+            for chunk in chunks:
                 part.write(chunk)
             part.write(b"</w:t></w:r></w:p></w:body></w:document>")
     return buf.getvalue()
+
+
+MB = 1024 * 1024
+
+
+def zip_bomb_docx(inflated_mb: int = 256) -> bytes:
+    """A DOCX whose document.xml inflates from a few hundred KB to *inflated_mb* MB:
+    too large, and at a ratio of about 1000:1 (both guards would refuse it)."""
+    return _docx_with_text_of(b"A" * MB for _ in range(inflated_mb))
+
+
+def ratio_bomb_docx() -> bytes:
+    """document.xml inflates to 32 MB, under the 64 MB part cap, from about 32 KB:
+    a ratio of about 1000:1, where XML compresses about 10:1. Only the ratio
+    guard refuses it."""
+    return _docx_with_text_of(b"A" * MB for _ in range(32))
+
+
+def size_bomb_docx() -> bytes:
+    """document.xml inflates to 80 MB, over the 64 MB part cap, at a ratio of
+    about 120:1, under the 200:1 ratio guard: every MB starts with 8 KB of hex
+    digits of random bytes, which deflate only about 2:1. Only the size cap refuses it."""
+    rng = random.Random(80)
+    return _docx_with_text_of(rng.randbytes(4096).hex().encode() + b"A" * (MB - 8192) for _ in range(80))
 
 
 def random_bytes(n: int = 4096, seed: int = 6) -> bytes:

@@ -13,6 +13,7 @@ from extractors.model import ExtractionError
 from extractors.sniff import sniff
 from tests import hostile, pdfgen
 from tests.conftest import QZB
+from tests.hostile import MB
 
 
 def code_of(data: bytes) -> str:
@@ -63,7 +64,32 @@ def test_entity_expansion_bomb_is_refused():
     assert code_of(hostile.billion_laughs_docx()) == "hostile_xml"
 
 
-def test_zip_bomb_is_refused_before_inflating(bomb, monkeypatch):
+def _bomb_part(data: bytes) -> zipfile.ZipInfo:
+    return zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml")
+
+
+@pytest.fixture(scope="module")
+def ratio_bomb() -> bytes:
+    return hostile.ratio_bomb_docx()
+
+
+@pytest.fixture(scope="module")
+def size_bomb() -> bytes:
+    return hostile.size_bomb_docx()
+
+
+def test_each_one_guard_bomb_trips_only_its_guard(ratio_bomb, size_bomb):
+    """The guards: a part inflating past 64 MB, or a part over 1 MB compressed
+    more than 200:1. Each bomb below must pass the other guard, or a broken
+    guard could hide behind the one that still works."""
+    ratio, size = _bomb_part(ratio_bomb), _bomb_part(size_bomb)
+    assert 1 * MB < ratio.file_size <= 64 * MB and ratio.file_size > 200 * ratio.compress_size
+    assert size.file_size > 64 * MB and size.file_size <= 200 * size.compress_size
+
+
+@pytest.mark.parametrize("name", ["bomb", "ratio_bomb", "size_bomb"])
+def test_zip_bomb_is_refused_before_inflating(name, request, monkeypatch):
+    data = request.getfixturevalue(name)
     real_open = zipfile.ZipFile.open
 
     def open_all_but_the_bomb(self, name, *args, **kwargs):
@@ -71,7 +97,20 @@ def test_zip_bomb_is_refused_before_inflating(bomb, monkeypatch):
         return real_open(self, name, *args, **kwargs)
 
     monkeypatch.setattr(zipfile.ZipFile, "open", open_all_but_the_bomb)
-    assert code_of(bomb) == "zip_bomb"
+    assert code_of(data) == "zip_bomb"
+
+
+def test_a_small_part_may_compress_well():
+    """The ratio guard starts at 1 MB: a short repetitive part (styles, a table
+    of identical rows) compresses far beyond 200:1 and is no bomb."""
+    from tests.docxgen import document_xml, make_docx, p
+
+    body = "".join(p("各县（市、区）人民政府") for _ in range(2000))
+    data = make_docx("", document=document_xml(body))
+    part = _bomb_part(data)
+    assert part.file_size < 1 * MB and part.file_size > 200 * part.compress_size
+    texts = [para.text for para in extract(data).paragraphs()]
+    assert texts == ["各县（市、区）人民政府"] * 2000
 
 
 def test_sniffing_lists_the_zip_without_inflating_it(bomb, monkeypatch):

@@ -84,6 +84,31 @@ def test_stitching_header_drop_and_continuation_flags() -> None:
     assert [c.row for r in rows for c in r.cells] == [0, 0, 1, 1, 2, 2, 3, 3]
 
 
+def test_table_parts_on_pages_apart_are_two_tables() -> None:
+    """Two tables with the same columns, each at the top of its page, with a
+    page between them that holds only its page number (a blank page a section
+    break left): the second is no continuation of the first."""
+    font = ToUnicodeFont({g: g for g in "工作任务单位部门政府— 0123456789"})
+    pages = []
+    for number in (1, 2, 3):
+        page = Page()
+        if number != 2:
+            page.grid([70, 250, 450], [60, 90, 130])
+            page.text(75, 65, font.encode("工作任务"))
+            page.text(255, 65, font.encode("单位"))
+            page.text(75, 100, font.encode("任务" if number == 1 else "部门"))
+            page.text(255, 100, font.encode("政府"))
+        page.text(280, 790, font.encode(f"— {number} —"))
+        pages.append(page)
+    doc = extract_pdf(build(pages, font))
+    tables = list(doc.tables())
+    assert [[r.page for r in t.rows] for t in tables] == [[1, 1], [3, 3]]
+    assert not any(r.continues_on_new_page for t in tables for r in t.rows)
+    # the same two parts on consecutive pages are one table
+    doc = extract_pdf(build([pages[0], pages[2]], font))
+    assert [[r.page for r in t.rows] for t in doc.tables()] == [[1, 1, 2]]
+
+
 def page_number_pdf() -> bytes:
     digits = ToUnicodeFont({g: g for g in "—- 0123456789各部门要"})
     pages = []

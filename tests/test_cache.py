@@ -1,0 +1,77 @@
+"""The conversion cache (pipeline/run/cache.py) and what the batch runner puts
+in it: what is pruned, and which outcomes are never cached."""
+
+from __future__ import annotations
+
+import hashlib
+from pipeline import PARSER_VERSION
+from pipeline.convert import convert
+from pipeline.run.batch import FileJob, process_file
+from pipeline.run.cache import Cache, Entry
+from tests import hostile
+from tests.conftest import QZB, QZB_DOCX
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def test_an_entry_is_found_by_its_bytes_and_this_parser_version(tmp_path):
+    cache = Cache(tmp_path)
+    cache.store(Entry("ab" * 32, None, error_code="corrupt_docx", error="cut short"))
+    assert cache.load("ab" * 32) == Entry("ab" * 32, None, None, "corrupt_docx", "cut short")
+    assert cache.load("cd" * 32) is None
+    assert cache.path("ab" * 32).parent.parent.name == f"v{PARSER_VERSION}"
+
+
+def test_prune_drops_other_parser_versions_and_files_no_longer_in_the_input(tmp_path):
+    cache = Cache(tmp_path)
+    kept, gone = "ab" * 32, "cd" * 32
+    for sha in (kept, gone):
+        cache.store(Entry(sha, None, error_code="corrupt_docx", error="cut short"))
+    older = tmp_path / ".cache" / "v0" / "ab" / f"{kept}.json"  # what an earlier release cached
+    older.parent.mkdir(parents=True)
+    older.write_text("{}")
+
+    cache.prune({kept})
+
+    assert sorted(p.relative_to(tmp_path / ".cache").as_posix() for p in (tmp_path / ".cache").rglob("*.json")) == \
+        [f"v{PARSER_VERSION}/ab/{kept}.json"]
+
+
+def test_prune_of_an_output_folder_without_a_cache_does_nothing(tmp_path):
+    Cache(tmp_path).prune(set())
+    assert not (tmp_path / ".cache").exists()
+
+
+def _process(tmp_path, name: str, data: bytes) -> tuple[Cache, str, str | None]:
+    """Parse one file as a batch worker does: (the cache, its sha256, its error code)."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    cache = Cache(tmp_path / "out")
+    row = process_file(FileJob(0, path, name, _sha(data)), cache, convert)
+    return cache, _sha(data), row.error_code
+
+
+def test_needing_libreoffice_is_not_cached(tmp_path, monkeypatch):
+    """It depends on the machine, not on the file: once LibreOffice is installed
+    the next run must read the file, not answer the old error from the cache."""
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))
+    cache, sha, code = _process(tmp_path, "legacy.doc", hostile.ole_file())
+    assert code == "needs_libreoffice"
+    assert cache.load(sha) is None
+
+
+def test_an_error_of_the_file_itself_is_cached(tmp_path):
+    """A truncated DOCX stays truncated: the next run answers from the cache."""
+    cache, sha, code = _process(tmp_path, "cut.docx", hostile.truncated((QZB / QZB_DOCX[0]).read_bytes()))
+    assert code == "corrupt_docx"
+    entry = cache.load(sha)
+    assert entry is not None and entry.error_code == "corrupt_docx"
+
+
+def test_a_good_file_is_cached_with_its_records(tmp_path):
+    cache, sha, code = _process(tmp_path, "good.docx", (QZB / QZB_DOCX[0]).read_bytes())
+    entry = cache.load(sha)
+    assert code is None and entry is not None and entry.converted is not None
+    assert len(entry.converted.tasks) == 42
