@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install data test docs clean bench
+.PHONY: install data test docs clean bench mutation
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,17 @@ docs: $(STAMP)
 	$(BIN)/python -m pipeline.datasets.schema_doc
 
 clean:
-	rm -rf output/*.parquet output/*.csv output/*.xlsx output/.cache $(VENV) build *.egg-info
+	rm -rf output/*.parquet output/*.csv output/*.xlsx output/.cache $(VENV) build *.egg-info mutants
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pdf.py
 	$(BIN)/python benchmarks/bench_batch.py
+
+# How many deliberate breaks of the rule modules the fast tests catch (mutmut;
+# minutes, so not in CI). Last score and every survivor's reason: docs/mutation.md.
+$(VENV)/.mutation-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,notebook,mutation]'
+	touch $@
+
+mutation: $(VENV)/.mutation-installed
+	nice -n 10 $(BIN)/python tests/mutation.py

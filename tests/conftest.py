@@ -4,8 +4,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from extractors.legacy import soffice_path
+
+settings.register_profile("mutation", max_examples=20)
+"""For `make mutation` (--hypothesis-profile=mutation): a mutant that only a
+rare generated input reveals is not what the property tests are there for, and
+every mutant reruns them."""
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -53,17 +53,17 @@ def _docx_with_text_of(chunks: Iterator[bytes]) -> bytes:
 MB = 1024 * 1024
 
 
-def zip_bomb_docx(inflated_mb: int = 256) -> bytes:
-    """A DOCX whose document.xml inflates from a few hundred KB to *inflated_mb* MB:
-    too large, and at a ratio of about 1000:1 (both guards would refuse it)."""
+def zip_bomb_docx(inflated_mb: int = 100) -> bytes:
+    """A DOCX whose document.xml inflates from about 1 KB per MB to *inflated_mb*
+    MB: too large, and at a ratio of about 1000:1 (both guards refuse it)."""
     return _docx_with_text_of(b"A" * MB for _ in range(inflated_mb))
 
 
 def ratio_bomb_docx() -> bytes:
-    """document.xml inflates to 32 MB, under the 64 MB part cap, from about 32 KB:
+    """document.xml inflates to 8 MB, under the 64 MB part cap, from about 8 KB:
     a ratio of about 1000:1, where XML compresses about 10:1. Only the ratio
     guard refuses it."""
-    return _docx_with_text_of(b"A" * MB for _ in range(32))
+    return _docx_with_text_of(b"A" * MB for _ in range(8))
 
 
 def size_bomb_docx() -> bytes:

@@ -60,6 +60,24 @@ def test_external_entities_and_dtds_are_refused(make, tmp_path):
     assert code_of(make(str(secret))) == "hostile_xml"
 
 
+@pytest.mark.parametrize("make", [hostile.xxe_docx, hostile.billion_laughs_docx])
+def test_a_dtd_the_bytes_show_is_refused_before_parsing(make, tmp_path, monkeypatch):
+    """Parsing is the risky step: a part whose bytes declare a DTD or entities
+    never reaches the XML parser (the parser's own check is the fallback for a
+    DTD the bytes hide, as in a UTF-16 part)."""
+    from extractors import ooxml
+
+    real_fromstring = ooxml.etree.fromstring
+
+    def fromstring(data, *args, **kwargs):
+        assert b"<!DOCTYPE" not in data, "a part declaring a DTD was parsed"
+        return real_fromstring(data, *args, **kwargs)
+
+    monkeypatch.setattr(ooxml.etree, "fromstring", fromstring)
+    data = make(str(tmp_path / "secret.txt")) if make is hostile.xxe_docx else make()
+    assert code_of(data) == "hostile_xml"
+
+
 def test_entity_expansion_bomb_is_refused():
     assert code_of(hostile.billion_laughs_docx()) == "hostile_xml"
 

@@ -18,10 +18,13 @@ def _sha(data: bytes) -> str:
 
 def test_an_entry_is_found_by_its_bytes_and_this_parser_version(tmp_path):
     cache = Cache(tmp_path)
-    cache.store(Entry("ab" * 32, None, error_code="corrupt_docx", error="cut short"))
-    assert cache.load("ab" * 32) == Entry("ab" * 32, None, None, "corrupt_docx", "cut short")
+    first, same_bucket = "ab" * 32, "ab" + "cd" * 31  # entries are filed under the hash's first two digits
+    cache.store(Entry(first, None, error_code="corrupt_docx", error="cut short"))
+    cache.store(Entry(same_bucket, "docx", error_code="zip_bomb", error="too large"))
+    assert cache.load(first) == Entry(first, None, None, "corrupt_docx", "cut short")
+    assert cache.load(same_bucket) == Entry(same_bucket, "docx", None, "zip_bomb", "too large")
     assert cache.load("cd" * 32) is None
-    assert cache.path("ab" * 32).parent.parent.name == f"v{PARSER_VERSION}"
+    assert cache.path(first).parent.parent.name == f"v{PARSER_VERSION}"
 
 
 def test_prune_drops_other_parser_versions_and_files_no_longer_in_the_input(tmp_path):

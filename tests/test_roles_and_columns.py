@@ -49,6 +49,20 @@ def test_columns_by_meaning_in_any_order_with_spaced_headers():
     assert columns.extra == {1: "备注"}
 
 
+def test_a_two_row_header_names_each_column_by_its_lower_cell():
+    """责任单位 spans 牵头单位 | 配合单位 in the row below; the other header cells
+    are not merged down, so the lower row is blank under them."""
+    header = Row(cells=(Cell(text="序号", row=0, col=0), Cell(text="责任单位", row=0, col=1, col_span=2),
+                        Cell(text="重点任务", row=0, col=3), Cell(text="完成时限", row=0, col=4)))
+    lower = Row(cells=(Cell(text="", row=1, col=0), Cell(text="牵头单位", row=1, col=1),
+                       Cell(text="配合单位", row=1, col=2), Cell(text="", row=1, col=3), Cell(text="", row=1, col=4)))
+    data = Row(cells=tuple(Cell(text=t, row=2, col=c) for c, t in
+                           enumerate(["1", "市政府办公室", "市政府各部门", "推进决策公开", "2021年6月底前"])))
+    first_row, columns = find_header(Table(rows=(header, lower, data), n_cols=5))
+    assert first_row == 2
+    assert columns.roles == {"seq": (0,), "lead": (1,), "responsible": (2,), "task": (3,), "deadline": (4,)}
+
+
 def test_two_unit_columns_of_one_role_both_count():
     table = _table(("工作任务", "责任单位", "配合单位"), ("1.公开预算", "市财政局", "各镇（街）"))
     [task] = structure_tasks(Document(blocks=[table], source_format="docx"))
