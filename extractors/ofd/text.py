@@ -12,13 +12,15 @@ shared layout stage treats an OFD and its PDF twin alike:
 * the box is the em square standing on the baseline: ``top = baseline - size``,
   ``bottom = baseline`` (pdfminer's box for a font that declares no descent,
   which LibreOffice's PDFs do; OFD carries no descent at all);
-* the width is the advance to the next character, capped at the glyph's
-  natural width: one em (× ``HScale``) for an ideograph or full-width mark,
-  half an em for a half-width (半角) character. A gap wider than that stays a
-  gap, as in PDF, where the word-space rule needs it; a digit does not reach
-  into the next cell ("24" set at one em would);
+* the width is the advance to the next character, capped at one em
+  (× ``HScale``): a half-width digit takes its own advance and does not reach
+  into the next cell ("24" set at one em would), while a gap wider than an em
+  stays a gap, as in PDF, where the word-space rule needs it;
 * the last character of a run has no advance: it reaches the object's
-  ``Boundary`` right edge, which producers draw around the run, capped the same.
+  ``Boundary`` right edge, which producers draw around the run, capped the
+  same; without a usable Boundary it is one em wide if East Asian wide or
+  ambiguous (ideographs, full-width marks, “” in a CJK font), half an em (半角)
+  otherwise.
 """
 
 from __future__ import annotations
@@ -58,8 +60,9 @@ def deltas(text: str | None, limit: int) -> list[float]:
 
 
 def natural_width(char: str, em: float) -> float:
-    """One em for wide and full-width characters, half an em otherwise (半角)."""
-    return em if unicodedata.east_asian_width(char) in ("W", "F") else em / 2
+    """One em for wide, full-width and ambiguous characters (a CJK font sets
+    “” and — full width), half an em otherwise (半角)."""
+    return em if unicodedata.east_asian_width(char) in ("W", "F", "A") else em / 2
 
 
 def colour(el: etree._Element) -> tuple[float, ...] | None:
@@ -100,13 +103,12 @@ def text_glyphs(obj: etree._Element, ctm: Matrix, boundary_width: float, to_page
         dy = deltas(code.get("DeltaY"), len(chars) - 1)
         vertical = bool(dy) and not dx
         for i, char in enumerate(chars):
-            natural = natural_width(char, em)
-            if i < len(dx):
-                width = min(dx[i], natural) if dx[i] > 0 else natural
+            if i < len(dx) and dx[i] > 0:
+                width = min(dx[i], em)
             elif i == len(chars) - 1 and right - x > 0:
-                width = min(right - x, natural)
+                width = min(right - x, em)
             else:
-                width = natural
+                width = natural_width(char, em)
             glyphs.append(_glyph(char, x, y, width, size, matrix, turn, upright, fontname, fill))
             x += dx[i] if i < len(dx) else (0.0 if vertical else width)
             y += dy[i] if i < len(dy) else 0.0
