@@ -10,7 +10,7 @@ import io
 import zipfile
 from typing import Literal
 
-Format = Literal["pdf", "docx", "ole", "zip", "empty", "unknown"]
+Format = Literal["pdf", "docx", "ofd", "ole", "zip", "empty", "unknown"]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """Compound File Binary: legacy Word .doc and WPS .wps."""
@@ -27,8 +27,12 @@ def sniff(data: bytes) -> Format:
         try:
             names = zipfile.ZipFile(io.BytesIO(data)).namelist()
         except (zipfile.BadZipFile, OSError, ValueError):
-            return "zip"
+            # A damaged archive (truncated download) has no directory to list,
+            # but its local headers still name its parts.
+            return "ofd" if b"OFD.xml" in data else "zip"
         if "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
             return "docx"
+        if "OFD.xml" in names:
+            return "ofd"
         return "zip"
     return "unknown"

@@ -184,13 +184,15 @@ def page_xml(layer: str, area: str | None = None, extra: str = "") -> str:
 
 def build_ofd(pages: list[str], fonts: dict[str, int], *, info: str = "", page_area: str = "0 0 210 297",
               common_extra: str = "", body_extra: str = "", doc_extra: str = "",
-              extra_parts: dict[str, str | bytes] | None = None) -> bytes:
+              extra_parts: dict[str, str | bytes] | None = None, base_locs: list[str] | None = None) -> bytes:
     """An OFD package: OFD.xml → Doc_0/Document.xml → Doc_0/Pages/Page_N/Content.xml,
     fonts in Doc_0/PublicRes.xml; the ``*_extra`` strings go into DocBody,
-    CommonData and Document as they are."""
+    CommonData and Document as they are; *base_locs* replaces the pages' BaseLoc
+    references (the parts stay where they are)."""
     parts: dict[str, str | bytes] = {
         f"Doc_0/Pages/Page_{n}/Content.xml": content for n, content in enumerate(pages)}
-    refs = "".join(f'<ofd:Page ID="{n + 1}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages)))
+    locs = base_locs or [f"Pages/Page_{n}/Content.xml" for n in range(len(pages))]
+    refs = "".join(f'<ofd:Page ID="{n + 1}" BaseLoc={quoteattr(loc)}/>' for n, loc in enumerate(locs))
     font_xml = "".join(f'<ofd:Font ID="{fid}" FontName={quoteattr(name)}/>' for name, fid in fonts.items())
     parts["OFD.xml"] = (f'{HEAD}<ofd:OFD xmlns:ofd="{NS}" Version="1.1" DocType="OFD"><ofd:DocBody>{info}'
                         f"<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>{body_extra}</ofd:DocBody></ofd:OFD>")

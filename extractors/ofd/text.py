@@ -28,6 +28,8 @@ from __future__ import annotations
 import math
 import unicodedata
 
+import regex
+
 from lxml import etree
 
 from extractors.layout.page import Glyph
@@ -94,13 +96,16 @@ def text_glyphs(obj: etree._Element, ctm: Matrix, boundary_width: float, to_page
     turn = math.radians(number(obj, "CharDirection", 0.0))
     upright = matrix.axis_aligned and turn == 0
     fill = colour(obj)
+    clusters = _clusters(obj)
     glyphs: list[Glyph] = []
     x = y = 0.0
+    offset = 0
     for code in kids(obj, "TextCode"):
-        chars = code.text or ""
+        chars = _FORMATTING.sub("", code.text or "")
         x, y = number(code, "X", x), number(code, "Y", y)
-        dx = deltas(code.get("DeltaX"), len(chars) - 1)
-        dy = deltas(code.get("DeltaY"), len(chars) - 1)
+        dx = per_char(deltas(code.get("DeltaX"), len(chars) - 1), len(chars), clusters, offset)
+        dy = per_char(deltas(code.get("DeltaY"), len(chars) - 1), len(chars), clusters, offset)
+        offset += len(chars)
         vertical = bool(dy) and not dx
         for i, char in enumerate(chars):
             if i < len(dx) and dx[i] > 0:
@@ -113,6 +118,39 @@ def text_glyphs(obj: etree._Element, ctm: Matrix, boundary_width: float, to_page
             x += dx[i] if i < len(dx) else (0.0 if vertical else width)
             y += dy[i] if i < len(dy) else 0.0
     return glyphs
+
+
+def _clusters(obj: etree._Element) -> dict[int, tuple[int, int]]:
+    """``CGTransform``s as CodePosition → (CodeCount, GlyphCount): characters
+    drawn as fewer or more glyphs (the ``fi`` ligature, Thai, Tamil)."""
+    out = {}
+    for cg in kids(obj, "CGTransform"):
+        position, codes, glyphs = (int(number(cg, a, 1)) for a in ("CodePosition", "CodeCount", "GlyphCount"))
+        if codes >= 1 and glyphs >= 1:
+            out[position] = (codes, glyphs)
+    return out
+
+
+def per_char(steps: list[float], n_chars: int, clusters: dict[int, tuple[int, int]], offset: int) -> list[float]:
+    """Steps from each character to the next. ``DeltaX`` counts glyphs, so a
+    cluster of characters drawn as other glyphs takes as many steps as it has
+    glyphs, shared out over its characters."""
+    if not clusters:
+        return steps
+    out: list[float] = []
+    i = g = 0
+    while i < n_chars - 1 and g < len(steps):
+        codes, n_glyphs = clusters.get(offset + i, (1, 1))
+        codes = min(codes, n_chars - i)
+        out += [sum(steps[g:g + n_glyphs]) / codes] * codes
+        i, g = i + codes, g + n_glyphs
+    return out[: n_chars - 1]
+
+
+_FORMATTING = regex.compile(r"^\s*[\r\n]\s*|\s*[\r\n]\s*$")
+"""Line breaks and indentation around a TextCode's text are the producer's
+XML pretty-printing (``<TextCode …>⏎He…``), not drawn characters: its
+DeltaX does not count them."""
 
 
 def _glyph(char: str, x: float, y: float, width: float, size: float, matrix: Matrix, turn: float,

@@ -57,7 +57,7 @@ class DocumentRecord:
 DOCUMENTS_SCHEMA = pa.schema([
     column("doc_id", pa.string(), "stable id of the document: first 16 hex digits of its sha256", "3f2a9c0d1e4b5a67", False),
     column("source_path", pa.string(), "path of the input file, relative to the input folder", "2018/泉政办〔2018〕51号.pdf", False),
-    column("source_format", pa.string(), "format the file was read as (by content, not extension): pdf or docx", "pdf", False),
+    column("source_format", pa.string(), "format the file was read as (by content, not extension): pdf, ofd or docx", "pdf", False),
     column("sha256", pa.string(), "sha256 of the file's bytes", "3f2a9c…", False),
     column("doc_number", pa.string(), "发文字号 in canonical form", "泉政办〔2018〕51号"),
     column("doc_agency", pa.string(), "机关代字 of the 发文字号", "泉政办"),
