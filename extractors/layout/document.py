@@ -130,5 +130,4 @@ def layout_document(pages: Iterable[PageLayout], source_format: str) -> Document
     assembler = _Assembler(margins=_margins_by_width(read))
     for page in read:
         assembler.page(page)
-    return Document(blocks=assembler.finish(), source_format=source_format,  # type: ignore[arg-type]
-                    n_pages=len(read), warnings=warnings)
+    return Document(blocks=assembler.finish(), source_format=source_format, n_pages=len(read), warnings=warnings)
