@@ -37,13 +37,16 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "doc numbers": ("pipeline.metadata.doc_numbers.*",),
     "dates and deadlines": ("pipeline.normalize.numerals.*", "pipeline.normalize.dates.*",
                             "pipeline.normalize.deadlines.*"),
-    "zip and XML guards": ("extractors.ooxml.*",),
+    "zip and XML guards": ("extractors.safezip.*",),
     "cache key and pruning": ("pipeline.run.cache.*",),
-    # only the functions that carry a table over a page break, not the rest of the PDF reader
-    "page continuation": ("extractors.pdf.x__stitches_*", "extractors.pdf.x__header_rows_*",
-                          "extractors.pdf.x__row_key_*", "extractors.pdf.x__build_table_*",
-                          "extractors.pdf.xǁ_Assemblerǁpage_*", "extractors.pdf.xǁ_Assemblerǁ_part_*",
-                          "extractors.pdf.xǁ_Assemblerǁ_close_table_*"),
+    # only what carries a table over a page break, not the rest of the layout stage
+    "page continuation": ("extractors.layout.tables.x_stitches__mutmut_*",
+                          "extractors.layout.tables.x_header_rows__mutmut_*",
+                          "extractors.layout.tables.x__row_key__mutmut_*",
+                          "extractors.layout.tables.x_build_table__mutmut_*",
+                          "extractors.layout.document.xǁ_Assemblerǁpage__mutmut_*",
+                          "extractors.layout.document.xǁ_Assemblerǁ_part__mutmut_*",
+                          "extractors.layout.document.xǁ_Assemblerǁ_close_table__mutmut_*"),
 }
 
 KILLED = {"killed", "timeout", "segfault", "caught by type check"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from pipeline import PARSER_VERSION
 from pipeline.convert import convert
-from pipeline.run.batch import FileJob, process_file
+from pipeline.run.batch import FileJob, Options, process_file
 from pipeline.run.cache import Cache, Entry
 from tests import hostile
 from tests.conftest import QZB, QZB_DOCX
@@ -52,7 +52,7 @@ def _process(tmp_path, name: str, data: bytes) -> tuple[Cache, str, str | None]:
     path = tmp_path / name
     path.write_bytes(data)
     cache = Cache(tmp_path / "out")
-    row = process_file(FileJob(0, path, name, _sha(data)), cache, convert)
+    row = process_file(FileJob(0, path, name, _sha(data)), cache, convert, Options().formats)
     return cache, _sha(data), row.error_code
 
 
