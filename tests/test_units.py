@@ -33,7 +33,16 @@ from pipeline.vocabulary import ROLE_WORDS
         # single characters continue an abbreviated enumeration
         ("各区人民政府，市直各委、办、局，各开发区管委会", ["各区人民政府", "市直各委、办、局", "各开发区管委会"]),
         ("", []),
+        (None, []),
         ("市财政局、市财政局", ["市财政局"]),
+        # brackets nest: a separator inside the outer one splits nothing
+        ("市国资委（指导市属国有企业（集团）、驻泉央企）", ["市国资委（指导市属国有企业（集团）、驻泉央企）"]),
+        # an abbreviated enumeration anywhere in the list stays one group
+        ("各县（市、区）人民政府，泉州开发区管委会，市直各委、办、局",
+         ["各县（市、区）人民政府", "泉州开发区管委会", "市直各委、办、局"]),
+        # an organ word is lent only to places written before a place + organ unit
+        ("泉州开发区管委会、泉州台商投资区", ["泉州开发区管委会", "泉州台商投资区"]),
+        ("泉州台商投资区、市发展和改革委员会", ["泉州台商投资区", "市发展和改革委员会"]),
     ],
 )
 def test_split_units(cell, units):
