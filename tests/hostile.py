@@ -30,6 +30,20 @@ def late_doctype_docx(target: str) -> bytes:
     return make_docx("", document=xml)
 
 
+def external_dtd_docx(target: str) -> bytes:
+    """document.xml names an external DTD (the parser would fetch *target*)
+    and declares no entity."""
+    return make_docx("", document=document_xml(p("text"), f'<!DOCTYPE w:document SYSTEM "file://{target}">'))
+
+
+def late_entity_docx(target: str) -> bytes:
+    """An external entity declared after 8 KB of comment, past the window in
+    which the byte check looks for <!DOCTYPE (it looks for <!ENTITY everywhere)."""
+    xml = document_xml(p("&leak;")).replace(
+        "?>", f'?><!--{"x" * 8192}--><!DOCTYPE w:document [<!ENTITY leak SYSTEM "file://{target}">]>', 1)
+    return make_docx("", document=xml)
+
+
 def billion_laughs_docx() -> bytes:
     entities = '<!ENTITY lol0 "lol">' + "".join(
         f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))

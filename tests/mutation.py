@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -64,8 +65,10 @@ def _statuses() -> dict[str, str]:
 
 
 def _changed_line(name: str) -> str:
-    """The mutant as the line it removes and the line it adds."""
-    diff = subprocess.run([*MUTMUT, "show", name], cwd=ROOT, capture_output=True, text=True).stdout
+    """The mutant as the lines it removes and the lines it adds (what ``mutmut show`` prints)."""
+    from mutmut.mutation.diff_apply import find_mutant, get_diff_for_mutant
+
+    diff = get_diff_for_mutant(name, path=find_mutant(name).path)
     lines = [ln[1:].strip() for ln in diff.splitlines()
              if ln[:1] in "-+" and not ln.startswith(("---", "+++"))]
     return "  →  ".join(lines) if lines else diff.strip()
@@ -78,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     groups = args.groups or list(GROUPS)
 
+    os.chdir(ROOT)  # mutmut reads pyproject.toml and writes mutants/ here
     shutil.rmtree(MUTANTS, ignore_errors=True)  # stale mutants or test coverage would mislead
     started = time.monotonic()
     for group in groups:

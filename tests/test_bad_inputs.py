@@ -60,7 +60,8 @@ def test_external_entities_and_dtds_are_refused(make, tmp_path):
     assert code_of(make(str(secret))) == "hostile_xml"
 
 
-@pytest.mark.parametrize("make", [hostile.xxe_docx, hostile.billion_laughs_docx])
+@pytest.mark.parametrize("make", [hostile.xxe_docx, hostile.billion_laughs_docx, hostile.external_dtd_docx,
+                                  hostile.late_entity_docx])
 def test_a_dtd_the_bytes_show_is_refused_before_parsing(make, tmp_path, monkeypatch):
     """Parsing is the risky step: a part whose bytes declare a DTD or entities
     never reaches the XML parser (the parser's own check is the fallback for a
@@ -74,8 +75,49 @@ def test_a_dtd_the_bytes_show_is_refused_before_parsing(make, tmp_path, monkeypa
         return real_fromstring(data, *args, **kwargs)
 
     monkeypatch.setattr(safezip.etree, "fromstring", fromstring)
-    data = make(str(tmp_path / "secret.txt")) if make is hostile.xxe_docx else make()
-    assert code_of(data) == "hostile_xml"
+    data = make() if make is hostile.billion_laughs_docx else make(str(tmp_path / "secret.txt"))
+    with pytest.raises(ExtractionError) as info:
+        extract(data)
+    assert info.value.code == "hostile_xml"
+    assert "OOXML never needs" in info.value.message
+
+
+def test_a_part_that_does_not_inflate_is_corrupt(good_docx):
+    """A DOCX damaged inside document.xml's compressed bytes (its zip directory
+    intact): the part cannot be inflated, and the file says so."""
+    info = zipfile.ZipFile(io.BytesIO(good_docx)).getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    damaged = bytearray(good_docx)
+    damaged[start + 100:start + 164] = bytes(64)
+    with pytest.raises(ExtractionError) as err:
+        extract(bytes(damaged))
+    assert err.value.code == "corrupt_docx"
+    assert "word/document.xml cannot be inflated" in err.value.message
+
+
+def test_a_part_that_is_not_xml_is_corrupt():
+    from tests.docxgen import make_docx
+
+    with pytest.raises(ExtractionError) as err:
+        extract(make_docx("", document="<w:document><w:body><w:p>cut short"))
+    assert err.value.code == "corrupt_docx"
+    assert "word/document.xml is not well-formed XML" in err.value.message
+
+
+def test_a_long_notice_with_a_part_over_1_mb_is_read():
+    """A few MB of document.xml compressing about 3:1, as long notices do: over
+    the 1 MB where the ratio guard starts, and far below its 200:1."""
+    import random
+
+    from tests.docxgen import document_xml, make_docx, p
+
+    rng = random.Random(18)
+    hanzi = "政务公开工作任务牵头单位责任要求完成时限市县区人民政府办公室财政局发展和改革委员会"
+    texts = ["".join(rng.choice(hanzi) for _ in range(60)) for _ in range(12000)]
+    data = make_docx("", document=document_xml("".join(p(t) for t in texts)))
+    part = _bomb_part(data)
+    assert part.file_size > 2 * MB and part.file_size < 20 * part.compress_size
+    assert [para.text for para in extract(data).paragraphs()] == texts
 
 
 def test_entity_expansion_bomb_is_refused():

@@ -4,6 +4,8 @@ in it: what is pruned, and which outcomes are never cached."""
 from __future__ import annotations
 
 import hashlib
+import json
+from datetime import date
 from pipeline import PARSER_VERSION
 from pipeline.convert import convert
 from pipeline.run.batch import FileJob, Options, process_file
@@ -74,7 +76,21 @@ def test_an_error_of_the_file_itself_is_cached(tmp_path):
 
 
 def test_a_good_file_is_cached_with_its_records(tmp_path):
-    cache, sha, code = _process(tmp_path, "good.docx", (QZB / QZB_DOCX[0]).read_bytes())
+    """What the cache answers is what converting the file gives, dates typed as dates."""
+    data = (QZB / QZB_DOCX[0]).read_bytes()
+    cache, sha, code = _process(tmp_path, "good.docx", data)
     entry = cache.load(sha)
-    assert code is None and entry is not None and entry.converted is not None
-    assert len(entry.converted.tasks) == 42
+    assert code is None and entry is not None and entry.source_format == "docx"
+    assert entry.converted == convert(data, "good.docx")
+    assert entry.converted.document.signed_date == date(2018, 6, 12)
+    assert entry.converted.tasks[39].deadline_date == date(2018, 12, 31)
+
+
+def test_an_entry_of_another_parser_version_is_a_miss(tmp_path):
+    """Same bytes, another parser: its records may differ, so they are not used."""
+    cache = Cache(tmp_path)
+    sha = "ab" * 32
+    cache.store(Entry(sha, None, error_code="corrupt_docx", error="cut short"))
+    payload = json.loads(cache.path(sha).read_text(encoding="utf-8"))
+    cache.path(sha).write_text(json.dumps({**payload, "parser_version": "0"}), encoding="utf-8")
+    assert cache.load(sha) is None

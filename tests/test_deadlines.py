@@ -47,6 +47,7 @@ def test_notice_year_fills_missing_years():
     ("11月中旬前", 2018, date(2018, 11, 20)),
     ("2月下旬前", 2018, date(2018, 2, 28)),
     ("2020年2月下旬", None, date(2020, 2, 29)),
+    ("1月底前", 2018, date(2018, 1, 31)),
     # the halves of a year
     ("上半年", 2018, date(2018, 6, 30)),
     ("年中", 2018, date(2018, 6, 30)),
@@ -80,6 +81,18 @@ def test_calendar_phrases_end_on_their_last_day(text, year, due):
 ])
 def test_a_cell_naming_only_a_month_means_by_its_end(cell, year, due):
     assert task_deadline(cell, None, year) == Deadline(cell.strip(), due, "date")
+    assert find_deadlines(cell, year) == [Deadline(cell.strip(), due, "date")]
+
+
+@pytest.mark.parametrize(("text", "year", "due"), [
+    ("2021年年底前完成", 2020, date(2021, 12, 31)),
+    ("2021年年内", 2020, date(2021, 12, 31)),
+    ("2021年年末前", 2020, date(2021, 12, 31)),
+])
+def test_a_year_written_before_year_end_words_is_that_year(text, year, due):
+    """``2021年年底前`` in a 2020 notice means the end of 2021, not of 2020."""
+    [deadline] = find_deadlines(text, year)
+    assert (deadline.date, deadline.kind) == (due, "date")
 
 
 def test_impossible_dates_keep_their_kind_without_a_date():
@@ -90,6 +103,8 @@ def test_impossible_dates_keep_their_kind_without_a_date():
 
 def test_unknown_year_keeps_kind_without_date():
     assert main("6月底前", None) == Deadline("6月底前", None, "date")
+    assert main("第三季度", None) == Deadline("第三季度", None, "date")
+    assert main("2021年9月", None) == Deadline("2021年9月", date(2021, 9, 30), "date")
 
 
 def test_other_kinds():

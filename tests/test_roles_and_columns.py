@@ -65,6 +65,8 @@ def test_a_two_row_header_names_each_column_by_its_lower_cell():
     assert first_row == 2
     assert columns.roles == {"seq": (0,), "lead": (1,), "responsible": (2,), "task": (3,), "deadline": (4,)}
     assert columns.extra == {}
+    # both rows are the header, so a repeat of either further down is recognised
+    assert [row[:3] for row in columns.header_rows] == [("序号", "责任单位", "责任单位"), ("", "牵头单位", "配合单位")]
 
 
 def test_a_ragged_header_row_names_no_column_where_it_has_no_cell():
@@ -131,6 +133,15 @@ def test_a_column_of_headings_groups_rows_even_under_a_requirement_header():
     tasks = structure_tasks(Document(blocks=[table], source_format="docx"))
     assert [(t.task_no, t.section_title, t.requirement) for t in tasks] == [(1, "优化基础", "建设文件库"),
                                                                              (2, "优化基础", "更新目录")]
+
+
+def test_a_grouping_column_beside_a_task_column_without_requirements():
+    """工作任务 holds the 一、 headings, 重点任务 the numbered tasks: the headings
+    group, the tasks stay tasks, though no column names a requirement."""
+    table = _table(("工作任务", "重点任务", "责任单位"), ("一、优化基础", "1.建设文件库", "市司法局"),
+                   (None, "2.更新目录", "市有关单位"), spans={(1, 0): 2})
+    _, columns = find_header(table)
+    assert columns.grouping == (0,) and columns.col("task") == 1
 
 
 def test_headings_are_the_tasks_when_no_other_column_could_hold_them():

@@ -83,8 +83,10 @@ def _year(match: regex.Match[str], default: int | None) -> int | None:
     return digit_string(written) if written else default
 
 
-_YEAR_END = (rf"(?:{_YEAR}{_S}(?:{_END}{_BEFORE}?|{_BEFORE})"
+_YEAR_END = (rf"(?:{_YEAR}{_S}(?:(?:{alternation(YEAR_END_WORDS)}|{_END}){_BEFORE}?|{_BEFORE})"
              rf"|(?<![0-9０-９])(?:{alternation(YEAR_END_WORDS)}){_BEFORE}?)")
+"""``2018年底前``, ``2021年年底前`` (the year, then its end), or a year end
+without a year (``年底前``), which is the notice's."""
 _DATE_RULES: tuple[tuple[regex.Pattern[str], Resolver], ...] = (
     # a full date, also with a year in Chinese numerals (二〇一八年六月三十日前)
     (regex.compile(rf"{DATE_PATTERN}{_S}{_BEFORE}?"),
