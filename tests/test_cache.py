@@ -11,7 +11,7 @@ from pipeline.convert import convert
 from pipeline.run.batch import FileJob, Options, process_file
 from pipeline.run.cache import Cache, Entry
 from tests import hostile
-from tests.conftest import QZB, QZB_DOCX
+from tests.conftest import CORPUS, QZB, QZB_DOCX
 
 
 def _sha(data: bytes) -> str:
@@ -84,6 +84,15 @@ def test_a_good_file_is_cached_with_its_records(tmp_path):
     assert entry.converted == convert(data, "good.docx")
     assert entry.converted.document.signed_date == date(2018, 6, 12)
     assert entry.converted.tasks[39].deadline_date == date(2018, 12, 31)
+
+
+def test_a_pdf_is_cached_with_its_page_count_and_warnings(tmp_path):
+    """台山's clipped rendering: one page, and a warning that text lies outside it."""
+    data = (CORPUS / "台山-政务公开工作任务.clipped.pdf").read_bytes()
+    cache, sha, _ = _process(tmp_path, "clipped.pdf", data)
+    entry = cache.load(sha)
+    assert entry is not None and entry.converted == convert(data, "clipped.pdf")
+    assert entry.converted.n_pages and entry.converted.warnings
 
 
 def test_an_entry_of_another_parser_version_is_a_miss(tmp_path):

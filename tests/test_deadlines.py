@@ -131,6 +131,8 @@ def test_task_deadline_prefers_the_deadline_cell_and_keeps_it_whole():
     assert task_deadline("按上级要求", TASK_21, 2018) == Deadline("按上级要求", None, None)
     assert task_deadline("", TASK_21, 2018) == Deadline("2个工作日内", None, "relative")
     assert task_deadline(None, "无时限", 2018) is None
+    # a requirement without a year: the notice's
+    assert task_deadline(None, "6月底前完成清单编制", 2018) == Deadline("6月底前", date(2018, 6, 30), "date")
 
 
 @given(st.text(alphabet="0123456789年月日底末前内个工作每季度第一二三十上半长期持续推进 ", max_size=30),

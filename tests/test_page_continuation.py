@@ -58,8 +58,8 @@ FOUR = [70.0, 120.0, 250.0, 400.0, 470.0]
     (["1", "公开预算", "市财政局", "年底前"], 0),             # a task number
     (["一、优化基础", "建设文件库", "市司法局", "2021年"], 0),  # a year
     (["优化基础。", "建设文件库", "市司法局", "长期"], 0),      # a sentence
-    (["牵头单位（部门）及配合", "工作任务", "责任单位", "备注"], 1),  # 12 characters
-    (["牵头单位（部门）及配合单位", "工作任务", "责任单位", "备注"], 0),  # 13: content
+    (["牵头单位（部门）及责任人", "工作任务", "责任单位", "备注"], 1),  # 12 characters
+    (["牵头单位（部门）及其责任人", "工作任务", "责任单位", "备注"], 0),  # 13: content
 ])
 def test_a_first_row_is_a_header_when_it_reads_like_column_names(first_row, n_header):
     assert header_rows(part(1, FOUR, first_row, ["1", "公开预算", "市财政局", "年底前"])) == n_header

@@ -111,6 +111,23 @@ def test_table_parts_on_pages_apart_are_two_tables() -> None:
     assert [[r.page for r in t.rows] for t in doc.tables()] == [[1, 1, 2]]
 
 
+def test_a_paragraph_does_not_continue_over_a_blank_page() -> None:
+    """A paragraph whose last line fills the measure goes on at the top of the
+    next page, but not across a page between that holds only its number."""
+    font = ToUnicodeFont({g: g for g in "各部门要加强政务公开工作— 0123456789"})
+    sentence = font.encode("各部门要加强政务公开工作")
+    first = Page().text(94, 100, sentence)  # the paragraph's indented first line
+    for top in (120, 140, 160, 180, 200):
+        first.text(70, top, sentence)
+    blank = Page().text(280, 790, font.encode("— 2 —"))
+    last = Page().text(70, 70, sentence)
+
+    apart = extract_pdf(build([first, blank, last], font))
+    assert [(p.page, len(p.text)) for p in apart.paragraphs()] == [(1, 72), (3, 12)]
+    together = extract_pdf(build([first, last], font))
+    assert [(p.page, len(p.text)) for p in together.paragraphs()] == [(1, 84)]
+
+
 def page_number_pdf() -> bytes:
     digits = ToUnicodeFont({g: g for g in "—- 0123456789各部门要"})
     pages = []
