@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from extractors import formats as registry
 from pipeline.run.batch import Options, run_batch
 from pipeline.run.progress import BarLogHandler, Progress
 from pipeline.run.workers import Limits, default_jobs
@@ -51,11 +52,19 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true",
                        help="parse every file again instead of reusing the cache in OUTPUT_DIR/.cache")
     build.add_argument("--xlsx", action="store_true", help="also write OUTPUT_DIR/notices.xlsx, a sheet per dataset")
+    _engine_option(build)
     inspect = commands.add_parser("inspect", help="print one notice's metadata and task table, for a quick check")
     inspect.add_argument("file", type=Path)
     inspect.add_argument("--json", action="store_true", help="print the records as JSON instead of a table")
     inspect.add_argument("--width", type=int, help="table width in columns (default: the terminal's)")
+    _engine_option(inspect)
     return parser
+
+
+def _engine_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--pdf-engine", choices=sorted(registry.PDF_ENGINES), default=registry.DEFAULT_PDF_ENGINE,
+                         help="reader of PDF text layers: pdfium (fast) or pdfminer (the reference); "
+                              "default %(default)s")
 
 
 def _raise_on_sigterm(signum: int, frame: object) -> None:
@@ -64,7 +73,9 @@ def _raise_on_sigterm(signum: int, frame: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    formats = registry.with_pdf_engine(registry.FORMATS, args.pdf_engine)
     if args.command == "inspect":
+        registry.use(formats)
         return EXIT_OK if inspect_file(args.file, args.json, args.width) else EXIT_FAILED
     if not args.input_dir.is_dir():
         print(f"error: input folder {args.input_dir} does not exist", file=sys.stderr)
@@ -76,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, handlers=[handler], force=True)
     signal.signal(signal.SIGTERM, _raise_on_sigterm)
-    options = Options(jobs=args.jobs, limits=Limits(args.timeout, args.memory_limit), force=args.force)
+    options = Options(jobs=args.jobs, limits=Limits(args.timeout, args.memory_limit), force=args.force,
+                      formats=formats)
     try:
         result = run_batch(args.input_dir, args.output_dir, options, progress)
     finally:

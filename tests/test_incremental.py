@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.run import cache as cache_module
 from pipeline.run.batch import Options, run_batch
+from extractors.formats import FORMATS, readers_key
 from pipeline.run.cache import Cache
 from pipeline.convert import convert
 from tests.conftest import QZB_DOCX, RAW, read_dataset
@@ -82,9 +83,9 @@ def test_unreadable_cache_entry_is_a_miss(folders):
 def test_entry_round_trips_and_another_parser_version_misses(tmp_path, monkeypatch):
     data = (RAW / QZB_DOCX[0]).read_bytes()
     converted = convert(data, "a.docx")
-    cache = Cache(tmp_path)
+    cache = Cache(tmp_path, readers_key(FORMATS))
     cache.store(cache_module.Entry(converted.document.sha256, "docx", converted))
     loaded = cache.load(converted.document.sha256)
     assert loaded is not None and loaded.converted == converted
     monkeypatch.setattr(cache_module, "PARSER_VERSION", "next")
-    assert Cache(tmp_path).load(converted.document.sha256) is None
+    assert Cache(tmp_path, readers_key(FORMATS)).load(converted.document.sha256) is None

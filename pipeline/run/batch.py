@@ -176,7 +176,7 @@ class _Silent:
 def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
               reporter: Reporter = _Silent()) -> BatchResult:
     """Convert every input into the datasets in *output_dir*."""
-    cache = Cache(output_dir)
+    cache = Cache(output_dir, registry.readers_key(options.formats))
     inputs = find_inputs(input_dir, options.formats)
     rows: list[ManifestRecord | None] = [None] * len(inputs)
     jobs: list[FileJob] = []

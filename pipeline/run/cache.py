@@ -69,11 +69,15 @@ def _decode(cls: type, schema: pa.Schema, data: dict[str, Any]) -> Any:
 
 
 class Cache:
-    """Conversion outcomes under ``OUTPUT_DIR/.cache/v<PARSER_VERSION>/``."""
+    """Conversion outcomes under ``OUTPUT_DIR/.cache/v<PARSER_VERSION>-<readers>/``.
 
-    def __init__(self, output_dir: Path) -> None:
+    *readers* names the readers that parse (:func:`extractors.formats.readers_key`):
+    the same bytes read by another PDF engine are another entry.
+    """
+
+    def __init__(self, output_dir: Path, readers: str) -> None:
         self.root = output_dir / CACHE_DIR
-        self.dir = self.root / f"v{PARSER_VERSION}"
+        self.dir = self.root / f"v{PARSER_VERSION}-{readers}"
 
     def path(self, sha256: str) -> Path:
         return self.dir / sha256[:2] / f"{sha256}.json"
@@ -122,7 +126,8 @@ class Cache:
             return None
 
     def prune(self, keep: set[str]) -> None:
-        """Drop entries of files no longer in the input, and caches of other parser versions."""
+        """Drop entries of files no longer in the input, and caches of other
+        parser versions or readers (a run with another PDF engine parses anew)."""
         if not self.root.is_dir():
             return
         for other in self.root.iterdir():
