@@ -16,8 +16,8 @@ import io
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from pdfminer.fontmetrics import FONT_METRICS
 from pdfminer.pdfdocument import PDFDocument
-from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
@@ -33,10 +33,6 @@ class FontFacts:
     """The name pdfminer gives the font, subset prefix included."""
     descent: float
     """Descent as a fraction of the em (≤ 0), as pdfminer's ``get_descent()``."""
-    advances: dict[str, float]
-    """Advance width in ems of each character the font maps to Unicode, from
-    the file's ``/Widths`` or ``/W`` (pdfium measures some glyphs by their
-    outlines instead)."""
 
 
 def plain_name(name: str) -> str:
@@ -45,18 +41,40 @@ def plain_name(name: str) -> str:
     return tail if plus and len(head) == 6 and head.isupper() else name
 
 
-def _facts(manager: PDFResourceManager, spec: dict[str, Any]) -> FontFacts:
-    """pdfminer's own reading of one font dictionary."""
-    font = manager.get_font(None, spec)
-    mapping: dict[int, str] = {}
-    if font.unicode_map is not None:
-        mapping.update(font.unicode_map.cid2unichr)
+def _name(value: Any) -> str:
+    value = resolve1(value)
+    if isinstance(value, PSLiteral):
+        value = value.name
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    return str(value) if value is not None else "unknown"
+
+
+def _number(value: Any) -> float:
+    value = resolve1(value)
+    return float(value) if isinstance(value, (int, float)) else 0.0
+
+
+def _facts(spec: dict[str, Any]) -> FontFacts:
+    """pdfminer's fontname and ``get_descent()`` for one font dictionary,
+    without building the font (which would parse its ToUnicode CMap and
+    its embedded program, the slow part of pdfminer's fonts)."""
+    subtype = _name(spec.get("Subtype"))
+    if subtype == "Type0":
+        fonts = resolve1(spec.get("DescendantFonts"))
+        if isinstance(fonts, list) and fonts and isinstance(resolve1(fonts[0]), dict):
+            spec = resolve1(fonts[0])
+    basefont = _name(spec.get("BaseFont"))
+    if subtype == "Type3":
+        bbox = resolve1(spec.get("FontBBox")) or [0, 0, 0, 0]
+        matrix = resolve1(spec.get("FontMatrix")) or [0.001, 0, 0, 0.001, 0, 0]
+        return FontFacts(basefont, _number(bbox[1]) * (_number(matrix[1]) + _number(matrix[3])))
+    if subtype in ("Type1", "MMType1", "TrueType") and basefont in FONT_METRICS:
+        descriptor: Any = FONT_METRICS[basefont][0]  # pdfminer prefers its AFM metrics for the standard 14
     else:
-        mapping.update(getattr(font, "cid2unicode", {}))
-    advances: dict[str, float] = {}
-    for cid, text in mapping.items():
-        advances.setdefault(text, font.char_width(cid))
-    return FontFacts(font.fontname, font.get_descent(), advances)
+        descriptor = resolve1(spec.get("FontDescriptor")) or {}
+    descent = _number(descriptor.get("Descent", 0)) if isinstance(descriptor, dict) else 0.0
+    return FontFacts(basefont, -abs(descent) * 0.001)
 
 
 def _font_dicts(resources: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
@@ -78,21 +96,17 @@ def _font_dicts(resources: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
 
 def document_fonts(data: bytes) -> list[dict[str, FontFacts]]:
     """Per page, the fonts its resources (and their forms') name, keyed by
-    name without subset prefix; subsets of one font share an entry. An empty
+    name without subset prefix (subsets of one font share the first's). An empty
     list when pdfminer cannot read the file (pdfium may still; its own
     metrics are used then)."""
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
-        manager = PDFResourceManager(caching=True)
         pages = []
         for page in PDFPage.create_pages(document):
             facts: dict[str, FontFacts] = {}
             for spec in _font_dicts(page.resources):
-                f = _facts(manager, spec)
-                known = facts.get(plain_name(f.fontname))
-                if known is not None:
-                    f = FontFacts(known.fontname, known.descent, {**f.advances, **known.advances})
-                facts[plain_name(f.fontname)] = f
+                f = _facts(spec)
+                facts.setdefault(plain_name(f.fontname), f)
             pages.append(facts)
         return pages
     except Exception:  # pdfminer rejects what pdfium repairs: the fallback is pdfium's metrics

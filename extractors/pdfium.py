@@ -121,8 +121,8 @@ class _Run:
     """The font's descent as a fraction of the size (negative), as pdfminer reads it."""
     matrix: tuple[float, float, float, float]
     """The object's text matrix times its CTM, without translation."""
-    advances: dict[str, float]
-    """Advances in ems by character, from the font's widths (see :class:`FontFacts`)."""
+    upright: bool
+    """pdfminer's test, on the matrix that includes the page's rotation."""
 
 
 def _font_name(font: Any) -> str:
@@ -132,49 +132,81 @@ def _font_name(font: Any) -> str:
     return buf.value.decode("utf-8", "replace")
 
 
-def _run(textpage: Any, obj: Any, index: int, fonts: dict[str, FontFacts]) -> _Run:
-    size = ctypes.c_float()
-    raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
-    font = raw.FPDFTextObj_GetFont(obj)
-    m = raw.FS_MATRIX()
-    raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(m))
-    name = _font_name(font)
-    facts = fonts.get(plain_name(name))
-    if facts is None:  # a font pdfminer's reading of the resources did not find: pdfium's own metrics
-        descent = ctypes.c_float()
-        raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(descent))
-        facts = FontFacts(name, -abs(descent.value), {})
-    return _Run(fontname=facts.fontname, size=size.value, descent=facts.descent, matrix=(m.a, m.b, m.c, m.d),
-                advances=facts.advances)
+class _Runs:
+    """The runs of one page, each read once: pdfium has one text object per
+    ``Tj``/``TJ``, so a page has hundreds, but only a few fonts."""
+
+    def __init__(self, textpage: Any, frame: _Frame, fonts: dict[str, FontFacts]) -> None:
+        self.textpage = textpage
+        self.frame = frame
+        self.fonts = fonts
+        self.by_object: dict[int | None, tuple[_Run, tuple[float, ...] | None]] = {}
+        self.by_font: dict[int | None, FontFacts] = {}
+        self.size = ctypes.c_float()
+        self.matrix = raw.FS_MATRIX()
+        self.rgba = [ctypes.c_uint() for _ in range(4)]
+
+    def get(self, obj: Any, index: int) -> tuple[_Run, tuple[float, ...] | None]:
+        key = ctypes.cast(obj, ctypes.c_void_p).value
+        known = self.by_object.get(key)
+        if known is None:
+            known = self.by_object[key] = self._read(obj, index)
+        return known
+
+    def _read(self, obj: Any, index: int) -> tuple[_Run, tuple[float, ...] | None]:
+        raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(self.size))
+        raw.FPDFText_GetMatrix(self.textpage, index, ctypes.byref(self.matrix))
+        m = self.matrix
+        font = raw.FPDFTextObj_GetFont(obj)
+        font_key = ctypes.cast(font, ctypes.c_void_p).value
+        facts = self.by_font.get(font_key)
+        if facts is None:
+            facts = self.by_font[font_key] = self._facts(font)
+        colour = None
+        if raw.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in self.rgba)):
+            colour = tuple(c.value / 255 for c in self.rgba[:3])
+        da, db, dc, dd, _, _ = _mul((m.a, m.b, m.c, m.d, 0.0, 0.0), self.frame.matrix)
+        upright = da * dd > 0 and db * dc <= 0
+        return _Run(facts.fontname, self.size.value, facts.descent, (m.a, m.b, m.c, m.d), upright), colour
+
+    def _facts(self, font: Any) -> FontFacts:
+        name = _font_name(font)
+        facts = self.fonts.get(plain_name(name))
+        if facts is None:  # a font pdfminer's reading of the resources did not find: pdfium's own metrics
+            descent = ctypes.c_float()
+            raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(descent))
+            facts = FontFacts(name, -abs(descent.value))
+        return facts
 
 
 def _glyphs(textpage: Any, frame: _Frame, fonts: dict[str, FontFacts]) -> list[Glyph]:
-    runs: dict[int, _Run] = {}
+    runs = _Runs(textpage, frame, fonts)
     ox, oy = ctypes.c_double(), ctypes.c_double()
     box = raw.FS_RECTF()
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    origin_refs = (ctypes.byref(ox), ctypes.byref(oy))
+    box_ref = ctypes.byref(box)
+    tight_refs = tuple(ctypes.byref(v) for v in (left, right, bottom, top))
+    get_unicode, is_generated, get_object = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_GetTextObject
+    unmapped, get_origin = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_GetCharOrigin
+    get_loose, get_tight = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharBox
     chars: list[_Char] = []
     for i in range(raw.FPDFText_CountChars(textpage)):
-        code = raw.FPDFText_GetUnicode(textpage, i)
-        if code in _LINE_BREAKS and raw.FPDFText_IsGenerated(textpage, i):
+        code = get_unicode(textpage, i)
+        if code in _LINE_BREAKS and is_generated(textpage, i):
             continue
-        obj = raw.FPDFText_GetTextObject(textpage, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        run = runs.get(key)
-        if run is None:
-            run = runs[key] = _run(textpage, obj, i, fonts)
-        text = f"(cid:{code})" if raw.FPDFText_HasUnicodeMapError(textpage, i) else chr(code)
-        raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(ox), ctypes.byref(oy))
-        raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(box))
-        raw.FPDFText_GetCharBox(textpage, i, *(ctypes.byref(v) for v in (left, right, bottom, top)))
+        run, colour = runs.get(get_object(textpage, i), i)
+        text = f"(cid:{code})" if unmapped(textpage, i) else chr(code)
+        get_origin(textpage, i, *origin_refs)
+        get_loose(textpage, i, box_ref)
+        get_tight(textpage, i, *tight_refs)
         # pdfium's loose box is the advance box united with the ink: where the
         # ink reaches the loose box's far edge, that edge may be the ink's.
-        ink_bound = right.value >= box.right - 0.01 if run.matrix[0] > 0 else left.value <= box.left + 0.01
-        colour = None
-        if raw.FPDFText_GetFillColor(textpage, i, *(ctypes.byref(c) for c in (r, g, b, a))):
-            colour = (r.value / 255, g.value / 255, b.value / 255)
-        chars.append((text, run, ox.value, oy.value, box.right - box.left, ink_bound, colour))
+        if run.matrix[0] > 0:
+            ink_bound, advance = right.value >= box.right - 0.01, box.right - ox.value
+        else:
+            ink_bound, advance = left.value <= box.left + 0.01, ox.value - box.left
+        chars.append((text, run, ox.value, oy.value, advance, ink_bound, colour))
     widths = _advances(chars)
     return [_glyph(chars[i], widths[i], frame) for i in range(len(chars))]
 
@@ -185,21 +217,17 @@ _Char = tuple[str, _Run, float, float, float, bool, "tuple[float, ...] | None"]
 def _advances(chars: list[_Char]) -> list[float]:
     """Each character's advance along its baseline, in user space.
 
-    The font's own widths, where pdfminer's reading of it maps the character.
-    Otherwise pdfium's loose box: the advance box (by pdfium's widths, which
-    for some fonts are the outlines' rather than the file's) united with the
-    ink, so where the ink reaches past the advance (some CJK serif glyphs),
-    the advance is where the next glyph of the same run starts, or else, for
-    a full-width character, the full-width advance of its font measured on
-    another character: every ideograph of a font has the same."""
+    pdfium's loose box is the advance box united with the ink, so from the
+    origin to the box's far edge is the advance, unless the ink reaches past
+    it (some CJK serif glyphs do). There the advance is where the next glyph
+    of the same run starts, or else, for a full-width character, the
+    full-width advance of its font measured on another character: every
+    ideograph of a font has the same."""
     widths = [c[4] for c in chars]
     wide_em: dict[str, float] = {}
     unknown: list[int] = []
     for i, (text, run, x, y, width, ink_bound, _) in enumerate(chars):
-        em = run.advances.get(text)
-        if em is not None:
-            widths[i] = em * run.size * abs(run.matrix[0])
-        elif ink_bound:
+        if ink_bound:
             nxt = chars[i + 1] if i + 1 < len(chars) else None
             if nxt is not None and nxt[1] is run and nxt[3] == y and 0 < abs(nxt[2] - x) < width:
                 widths[i] = abs(nxt[2] - x)
@@ -227,12 +255,11 @@ def _glyph(char: _Char, width: float, frame: _Frame) -> Glyph:
     ma, mb, mc, md = run.matrix
     advance = width / abs(ma) if abs(ma) > 1e-6 else run.size
     low = run.descent * run.size
-    matrix = (ma, mb, mc, md, x, y)
-    x0, y0 = frame.point(*_apply(matrix, 0.0, low))
-    x1, y1 = frame.point(*_apply(matrix, advance, low + run.size))
-    da, db, dc, dd, _, _ = _mul(matrix, frame.matrix)  # pdfminer judges uprightness on the device
+    high = low + run.size
+    x0, y0 = frame.point(x + mc * low, y + md * low)
+    x1, y1 = frame.point(x + ma * advance + mc * high, y + mb * advance + md * high)
     return Glyph(text=text, x0=min(x0, x1), top=min(y0, y1), x1=max(x0, x1), bottom=max(y0, y1),
-                 fontname=run.fontname, size=abs(y1 - y0), upright=da * dd > 0 and db * dc <= 0, colour=colour)
+                 fontname=run.fontname, size=abs(y1 - y0), upright=run.upright, colour=colour)
 
 
 # --- paths ------------------------------------------------------------------------------------------------------
