@@ -19,7 +19,7 @@ from pipeline.run.workers import Limits, default_jobs
 from pipeline.analysis.inspection import inspect_file
 from pipeline.analysis.task_diff import diff_files
 from pipeline.analysis.unit_review import REVIEWED_FILE, SUGGESTIONS_FILE, accept, write_suggestions
-from pipeline.normalize.alias_table import ALIAS_DIR, AliasTableError
+from pipeline.normalize.alias_table import ALIAS_DIR, AliasTableError, default_table
 from pipeline.datasets.xlsx import write_workbook
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -103,6 +103,11 @@ def main(argv: list[str] | None = None) -> int:
         return _units(args)
     if not args.input_dir.is_dir():
         print(f"error: input folder {args.input_dir} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        default_table()  # a contradictory alias table stops the run before any file is parsed
+    except AliasTableError as exc:
+        print(f"error: alias table {ALIAS_DIR}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     progress = Progress(sys.stderr, bar=sys.stderr.isatty() and not args.quiet)
     handler = BarLogHandler(progress)
