@@ -20,6 +20,10 @@ def extract(data: bytes) -> Document:
         from extractors.pdf import extract_pdf
 
         return extract_pdf(data)
+    if fmt == "html":
+        from extractors.html import extract_html
+
+        return extract_html(data)
     if fmt == "empty":
         raise ExtractionError("empty_file", "the file is empty")
     if fmt == "ole":
@@ -34,4 +38,4 @@ def extract(data: bytes) -> Document:
 
         Package(data)  # a damaged archive (e.g. a truncated DOCX) says so precisely
         raise ExtractionError("corrupt_docx", "a zip archive that is not a Word document (no word/ parts)")
-    raise ExtractionError("unsupported_format", "neither PDF nor DOCX (unrecognised content)")
+    raise ExtractionError("unsupported_format", "neither PDF, DOCX nor a web page (unrecognised content)")

@@ -110,7 +110,7 @@ class Document:
     """What an extractor returns: blocks in reading order plus provenance."""
 
     blocks: list[Block]
-    source_format: Literal["pdf", "docx"]
+    source_format: Literal["pdf", "docx", "html"]
     n_pages: int | None = None
     warnings: list[str] = field(default_factory=list)
 

@@ -35,7 +35,7 @@ from pipeline.datasets.writers import StagedOutput
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".wps")
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml")
 """Files the runner picks up; which reader handles one is decided by content."""
 
 MACHINE_DEPENDENT_CODES = frozenset({"needs_libreoffice", "conversion_failed"})
