@@ -25,6 +25,9 @@ MAX_DEPTH = 255
 """libxml2 stops building the tree at 256 levels and drops the rest of the
 page without an exception; its fatal ERR_RESOURCE_LIMIT error says so."""
 _INTERNAL_SUBSET = regex.compile(r"<!DOCTYPE[^>\[]*\[", regex.I)
+_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*>")
+"""An XHTML file's ``<?xml … encoding=…?>``: already used to decode, and lxml
+refuses text that still carries one."""
 
 
 def check_size(data: bytes) -> None:
@@ -49,7 +52,7 @@ def parse_html(text: str) -> html.HtmlElement:
     """The page's tree; raises for markup nested past libxml2's limit or too many elements."""
     parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
     try:
-        root = html.document_fromstring(text, parser=parser)
+        root = html.document_fromstring(_XML_DECLARATION.sub("", text), parser=parser)
     except (etree.ParserError, ValueError) as exc:  # nothing but whitespace or comments
         raise ExtractionError("html_no_content", f"the page has no elements: {exc}") from exc
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):

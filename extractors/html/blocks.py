@@ -186,8 +186,8 @@ class BlockBuilder:
 
     def _flush(self, next_style: _Style | None = None) -> None:
         """End the open paragraph; the next one takes *next_style* (its block's)."""
-        text = cjk.repair(collapse("".join(self._text), self._style.preformatted))
-        text = text.replace("\ufffd", "")  # what the parser made of invalid character references
+        # U+FFFD is what the parser made of invalid character references (&#0;, &#x110000;)
+        text = cjk.repair(collapse("".join(self._text).replace("\ufffd", ""), self._style.preformatted))
         if text:
             self.blocks.append(Paragraph(text=text, bold=all(self._bold) if self._bold else None,
                                          align=self._style.align))
