@@ -1,7 +1,10 @@
-"""Which format a file really is, from its first bytes, whatever its name says.
+"""Content sniffers: what a file really is, from its first bytes, whatever its
+name says.
 
 Scheduled jobs meet files whose extension lies (a DOCX saved as ``.pdf``); the
-magic bytes decide which extractor reads them.
+magic bytes decide which reader of :mod:`extractors.formats` reads them. Each
+sniffer answers for one format, cheaply: none inflates or parses more than a
+zip directory.
 """
 
 from __future__ import annotations
@@ -9,14 +12,54 @@ from __future__ import annotations
 import codecs
 import io
 import zipfile
-from typing import Literal
 
 import regex
 
-Format = Literal["pdf", "docx", "ole", "zip", "html", "empty", "unknown"]
-
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """Compound File Binary: legacy Word .doc and WPS .wps."""
+
+ZIP_MAGIC = b"PK"
+
+
+def is_empty(data: bytes) -> bool:
+    return not data.strip()
+
+
+def is_pdf(data: bytes) -> bool:
+    """A PDF header anywhere in the first KB (some producers put junk before it)."""
+    return b"%PDF-" in data[:1024]
+
+
+def is_ole(data: bytes) -> bool:
+    return data.startswith(OLE_MAGIC)
+
+
+def zip_names(data: bytes) -> list[str] | None:
+    """The member names of a zip archive, from its directory only; None when
+    *data* is not a readable zip."""
+    if not data.startswith(ZIP_MAGIC):
+        return None
+    try:
+        return zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+
+
+def is_docx(data: bytes) -> bool:
+    """An OOXML package with WordprocessingML parts."""
+    names = zip_names(data)
+    return names is not None and "[Content_Types].xml" in names and any(n.startswith("word/") for n in names)
+
+
+def is_ofd(data: bytes) -> bool:
+    """An OFD package: a zip holding ``OFD.xml``. A damaged one (a truncated
+    download) has no directory to list, but its local headers still name its
+    parts, so it goes to the OFD reader, which says precisely what is wrong."""
+    names = zip_names(data)
+    if names is None:
+        return data.startswith(ZIP_MAGIC) and b"OFD.xml" in data
+    return "OFD.xml" in names
+
 
 HTML_HEAD_BYTES = 8192
 _HTML_START = regex.compile(
@@ -24,10 +67,12 @@ _HTML_START = regex.compile(
 )
 """The first markup of a page (or of a fragment saved from one, as gov.cn's
 ``<div class="wrap">``): a tag every page uses, right after optional
-whitespace, a byte-order mark or comments."""
+whitespace or a byte-order mark."""
 
 
-def _looks_like_html(data: bytes) -> bool:
+def is_html(data: bytes) -> bool:
+    """Text that opens with page markup. Binary data that happens to start so
+    is refused by the reader's decoder (``undecodable_html``)."""
     head = data[:HTML_HEAD_BYTES]
     for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if head.startswith(bom):
@@ -36,23 +81,3 @@ def _looks_like_html(data: bytes) -> bool:
     else:
         text = head.removeprefix(codecs.BOM_UTF8).decode("latin-1")
     return _HTML_START.match(text.lstrip()) is not None
-
-
-def sniff(data: bytes) -> Format:
-    if not data.strip():
-        return "empty"
-    if b"%PDF-" in data[:1024]:
-        return "pdf"
-    if data.startswith(OLE_MAGIC):
-        return "ole"
-    if data.startswith(b"PK"):
-        try:
-            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return "zip"
-        if "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
-            return "docx"
-        return "zip"
-    if _looks_like_html(data):
-        return "html"
-    return "unknown"

@@ -9,7 +9,7 @@ from extractors import extract
 from extractors.html import extract_html
 from extractors.html.encoding import decode_html
 from extractors.model import ExtractionError, Paragraph, Table
-from extractors.sniff import sniff
+from extractors.formats import detect
 from pipeline.convert import convert
 from pipeline.datasets.records import record_dict
 from tests.conftest import CORPUS, FIXTURES, RAW
@@ -207,13 +207,18 @@ def test_pages_without_text():
     assert code_of(page("<script>document.write('正文')</script><iframe src='a.html'></iframe>")) == "html_no_content"
 
 
+def sniff(data: bytes) -> str | None:
+    fmt = detect(data)
+    return fmt.name if fmt else None
+
+
 def test_content_decides_the_format():
     assert sniff(b'<div class="wrap" style=" font-family:\xe5\xae\x8b\xe4\xbd\x93">') == "html"
     assert sniff(b"\n\n<!DOCTYPE HTML PUBLIC '-//W3C//DTD HTML 4.01//EN'>") == "html"
     assert sniff(b"<!-- saved from url=(0014)about:internet -->\n<html>") == "html"
     assert sniff("\ufeff<html>".encode("utf-16-le")) == "html"
     assert sniff(b"%PDF-1.7 <html>") == "pdf"
-    assert sniff(b"<note><to>x</to></note>") == "unknown"
+    assert sniff(b"<note><to>x</to></note>") is None
 
 
 # --- batch runs ---------------------------------------------------------------------
