@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import regex
 from lxml import html
 
-from extractors.html.blocks import BLOCK_TAGS, HEADING_TAGS, BlockBuilder, is_layout_table, tag_of
+from extractors.html.blocks import HEADING_TAGS, BlockBuilder, is_layout_table, tag_of
 from extractors.model import Block
 
 NON_CONTENT_TAGS = frozenset({
