@@ -20,7 +20,7 @@ data: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-# Regenerate the data dictionary from the schemas in pipeline/records.py.
+# Regenerate the data dictionary from the row declarations in pipeline/datasets/records.py.
 docs: $(STAMP)
 	$(BIN)/python -m pipeline.datasets.schema_doc
 

@@ -59,7 +59,7 @@ def test_duckdb_counts_equal_pandas(built_output):
 def test_types_arrive_as_the_data_dictionary_says(built_output, name):
     """docs/schema.md promises how each Arrow type looks in pandas; hold it to that."""
     frame = pd.read_parquet(built_output / f"{name}.parquet")
-    for field in DATASETS[name][1]:
+    for field in DATASETS[name].schema:
         column = frame[field.name]
         values = column.dropna()
         if pa.types.is_int32(field.type):

@@ -44,7 +44,7 @@ def test_failure_while_writing_keeps_previous_datasets(previous, monkeypatch):
     real = writers.to_table
 
     def fail_on_tasks(records, schema):
-        if schema is DATASETS["tasks"][1] and records:
+        if schema is DATASETS["tasks"].schema and records:
             raise OSError("disk full (injected)")
         return real(records, schema)
 

@@ -28,8 +28,8 @@ def built(tmp_path_factory):
 
 
 def test_every_dataset_written_with_its_schema(built):
-    for name, (_, schema) in DATASETS.items():
-        assert pq.read_schema(built / f"{name}.parquet").remove_metadata().equals(schema.remove_metadata())
+    for name, dataset in DATASETS.items():
+        assert pq.read_schema(built / f"{name}.parquet").remove_metadata().equals(dataset.schema.remove_metadata())
         assert (built / f"{name}.csv").exists()
 
 

@@ -22,7 +22,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.datasets.records import DATASETS, LIST_SEPARATOR, record_dict
+from pipeline.datasets.declaration import Dataset, record_dict
+from pipeline.datasets.records import DATASETS, LIST_SEPARATOR
 
 
 _NULLABLE_INTS = {pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}
@@ -102,14 +103,14 @@ class DatasetWriter:
 
     BATCH_ROWS = 20_000
 
-    def __init__(self, folder: Path, name: str) -> None:
-        self.name = name
-        self._schema = DATASETS[name][1]
+    def __init__(self, folder: Path, dataset: Dataset) -> None:
+        self.name = dataset.name
+        self._schema = dataset.schema
         self._buffer: list[Any] = []
         file_schema = to_table([], self._schema).schema  # with the pandas metadata every batch carries
-        self._parquet_fh = open(folder / f"{name}.parquet", "wb")
+        self._parquet_fh = open(folder / f"{self.name}.parquet", "wb")
         self._parquet = pq.ParquetWriter(self._parquet_fh, file_schema, compression="zstd")
-        self._csv = CsvWriter(folder / f"{name}.csv", file_schema.names)
+        self._csv = CsvWriter(folder / f"{self.name}.csv", dataset.columns)
 
     def add(self, records: Sequence[Any]) -> None:
         self._buffer.extend(records)
@@ -162,7 +163,7 @@ class StagedOutput:
 
     def add(self, name: str, records: Sequence[Any]) -> None:
         if name not in self._writers:
-            self._writers[name] = DatasetWriter(self.folder, name)
+            self._writers[name] = DatasetWriter(self.folder, DATASETS[name])
         self._writers[name].add(records)
 
     def commit(self) -> None:

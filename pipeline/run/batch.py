@@ -231,7 +231,5 @@ def _write_records(out: StagedOutput, cache: Cache, row: ManifestRecord) -> None
         return
     c = entry.converted
     c.document.source_path = row.source_path  # the same bytes may lie under another name than when cached
-    out.add("documents", [c.document])
-    out.add("tasks", c.tasks)
-    out.add("task_units", c.task_units)
-    out.add("citations", c.citations)
+    for name, records in c.rows().items():
+        out.add(name, records)

@@ -124,8 +124,8 @@ class _ProseReader:
             lead_text=draft.labels.get("lead", ""),
             responsible_text=draft.labels.get("responsible", ""),
             deadline_text=draft.labels.get("deadline", ""),
-            page_start=min(draft.pages) if draft.pages else None,
-            page_end=max(draft.pages) if draft.pages else None,
+            page_start=min(draft.pages, default=None),
+            page_end=max(draft.pages, default=None),
         ))
 
 
