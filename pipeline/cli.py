@@ -13,11 +13,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline.analysis.inspection import inspect_file
+from pipeline.datasets.xlsx import write_workbook
 from pipeline.run.batch import Options, run_batch
 from pipeline.run.progress import BarLogHandler, Progress
 from pipeline.run.workers import Limits, default_jobs
-from pipeline.analysis.inspection import inspect_file
-from pipeline.datasets.xlsx import write_workbook
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     progress = Progress(sys.stderr, bar=sys.stderr.isatty() and not args.quiet)
     handler = BarLogHandler(progress)
     handler.setFormatter(logging.Formatter("%(message)s"))
-    level = logging.WARNING if args.quiet or progress.bar and not args.verbose else \
+    level = logging.WARNING if args.quiet or (progress.bar and not args.verbose) else \
         logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, handlers=[handler], force=True)
     signal.signal(signal.SIGTERM, _raise_on_sigterm)

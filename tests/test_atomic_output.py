@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.datasets import writers
+from pipeline.datasets.records import DATASETS
 from pipeline.run.batch import Options, file_sha256, run_batch
 from pipeline.run.cache import Cache
-from pipeline.datasets.records import DATASETS
 from tests import hooks
 from tests.conftest import QZB_DOCX, RAW, ROOT, read_dataset
 

@@ -16,9 +16,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.datasets.declaration import Dataset, build, column, record_dict
+from pipeline.datasets.declaration import ARROW_TYPES, Dataset, build, column, record_dict
 from pipeline.datasets.records import DATASETS, TaskRecord
-from pipeline.datasets.schema_doc import dataset_section
+from pipeline.datasets.schema_doc import HOW_TYPES_ARRIVE, dataset_section, type_name
 from pipeline.datasets.writers import DatasetWriter
 from pipeline.structure.headings import Task
 
@@ -33,16 +33,16 @@ TASKS_PLUS = Dataset("tasks", TaskWithPriority, "One row per task.")
 
 
 def _task(**values: object) -> TaskWithPriority:
-    base = dict(doc_id="d", seq=1, table_no=1, task_no=1, section_no=None, section_title=None, subsection_no=None,
-                subsection_title=None, title="全面推广", requirement=None, lead_units=["市发改委"],
-                responsible_units=[], deadline_text=None, deadline_date=None, deadline_kind=None,
-                page_start=None, page_end=None)
+    base = {"doc_id": "d", "seq": 1, "table_no": 1, "task_no": 1, "section_no": None, "section_title": None,
+            "subsection_no": None, "subsection_title": None, "title": "全面推广", "requirement": None,
+            "lead_units": ["市发改委"], "responsible_units": [], "deadline_text": None, "deadline_date": None,
+            "deadline_kind": None, "page_start": None, "page_end": None}
     return TaskWithPriority(**(base | values))  # type: ignore[arg-type]
 
 
 def test_a_new_column_reaches_schema_csv_parquet_and_dictionary(tmp_path):
     schema = TASKS_PLUS.schema
-    assert schema.names == DATASETS["tasks"].schema.names + ["priority", "reviewed"]
+    assert schema.names == [*DATASETS["tasks"].schema.names, "priority", "reviewed"]
     assert schema.field("priority").type == pa.string() and schema.field("priority").nullable
     assert schema.field("reviewed").type == pa.date32()
     assert schema.field("priority").metadata[b"meaning"] == "优先级 as printed in the table".encode()
@@ -84,6 +84,10 @@ def test_a_type_with_no_arrow_column_is_refused():
 
     with pytest.raises(TypeError, match="no Arrow type"):
         _ = Dataset("x", Odd, "").schema
+
+
+def test_every_column_type_says_how_it_arrives():
+    assert {type_name(t) for t in ARROW_TYPES.values()} == set(HOW_TYPES_ARRIVE)
 
 
 def test_every_dataset_column_is_documented():

@@ -68,11 +68,11 @@ def column(meaning: str, example: str, *, default: Any = dataclasses.MISSING,
     return dataclasses.field(default=default, metadata=metadata)
 
 
-def _arrow_field(name: str, hint: Any, doc: ColumnDoc) -> pa.Field:
+def _arrow_field(name: str, hint: Any, doc: ColumnDoc) -> pa.Field[Any]:
     args = typing.get_args(hint)
     nullable = typing.get_origin(hint) in (types.UnionType, typing.Union) and type(None) in args
     base = next(a for a in args if a is not type(None)) if nullable else hint
-    if nullable and len(args) != 2 or base not in ARROW_TYPES:
+    if (nullable and len(args) != 2) or base not in ARROW_TYPES:
         raise TypeError(f"column {name}: no Arrow type for {hint!r}; add it to ARROW_TYPES")
     return pa.field(name, ARROW_TYPES[base], nullable=nullable,
                     metadata={"meaning": doc.meaning, "example": doc.example})

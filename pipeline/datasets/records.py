@@ -16,7 +16,7 @@ a field of that name on :class:`pipeline.convert.Converted`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pipeline.datasets.declaration import Dataset, column, record_dict
 
@@ -39,8 +39,8 @@ class DocumentRecord:
     doc_serial: int | None = column("序号 of the 发文字号", "51", default=None)
     issuer: str | None = column("发文机关 (signature, else the red header without 文件)", "泉州市人民政府办公室",
                                 default=None)
-    title: str | None = column("标题 of the notice", "泉州市人民政府办公室关于印发2018年政务公开工作主要任务分解表的通知",
-                               default=None)
+    title: str | None = column("标题 of the notice",
+                               "泉州市人民政府办公室关于印发2018年政务公开工作主要任务分解表的通知", default=None)
     addressees: list[str] = column("主送机关, split and expanded like unit lists",
                                    "[各县（市、区）人民政府, 泉州开发区管委会]", default_factory=list)
     signed_date: dt.date | None = column("成文日期", "2018-06-12", default=None)
@@ -48,7 +48,8 @@ class DocumentRecord:
                                    default=None)
     attachment_title: str | None = column("title of the (first) 附件, usually the task table's",
                                           "2018年政务公开工作主要任务分解表", default=None)
-    cc: list[str] = column("抄送机关, split and expanded like unit lists", "[市委办公室, 市委各部门]", default_factory=list)
+    cc: list[str] = column("抄送机关, split and expanded like unit lists", "[市委办公室, 市委各部门]",
+                           default_factory=list)
     printing_office: str | None = column("印发机关 in the 版记", "泉州市人民政府办公室", default=None)
     printed_date: dt.date | None = column("印发日期 in the 版记 (differs from signed_date)", "2018-06-13",
                                           default=None)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 
@@ -38,12 +39,7 @@ the same cells as the CSV files.
 
 | Arrow type | pandas (`pd.read_parquet`) | CSV and Excel | DuckDB |
 |---|---|---|---|
-| `string` | `str` values (`str` dtype in pandas 3, `object` in pandas 2); null is `NaN`/`None` | text; null is an empty cell | `VARCHAR` |
-| `int32` | nullable `Int32` (null is `pd.NA`, not a float `NaN`) | digits; null is an empty cell | `INTEGER` |
-| `double` | `float64` | 3 decimals | `DOUBLE` |
-| `date32` | `datetime.date` objects in an `object` column; `pd.to_datetime(df[col])` makes `datetime64` | ISO `YYYY-MM-DD` | `DATE` |
-| `list<string>` | a `numpy.ndarray` of `str` per row (not a Python `list`); `[]` when empty, never null | items joined with `{LIST_SEPARATOR}` (full-width semicolon) | `VARCHAR[]` |
-| `map<string, string>` | a `list` of `(key, value)` tuples per row; `dict(value)` makes a dict | a JSON object | `MAP(VARCHAR, VARCHAR)` |
+{{type_rows}}
 
 List columns, one row per item (pandas), e.g. tasks per lead unit:
 
@@ -65,6 +61,23 @@ may still hold an empty string or an empty list where the notice has nothing.
 """
 
 
+HOW_TYPES_ARRIVE: dict[str, tuple[str, str, str]] = {
+    "string": ("`str` values (`str` dtype in pandas 3, `object` in pandas 2); null is `NaN`/`None`",
+               "text; null is an empty cell", "`VARCHAR`"),
+    "int32": ("nullable `Int32` (null is `pd.NA`, not a float `NaN`)", "digits; null is an empty cell", "`INTEGER`"),
+    "double": ("`float64`", "3 decimals", "`DOUBLE`"),
+    "bool": ("`bool`", "`True`/`False` in CSV, a boolean cell in Excel", "`BOOLEAN`"),
+    "date32": ("`datetime.date` objects in an `object` column; `pd.to_datetime(df[col])` makes `datetime64`",
+               "ISO `YYYY-MM-DD`", "`DATE`"),
+    "list<string>": ("a `numpy.ndarray` of `str` per row (not a Python `list`); `[]` when empty, never null",
+                     f"items joined with `{LIST_SEPARATOR}` (full-width semicolon)", "`VARCHAR[]`"),
+    "map<string, string>": ("a `list` of `(key, value)` tuples per row; `dict(value)` makes a dict",
+                            "a JSON object", "`MAP(VARCHAR, VARCHAR)`"),
+}
+"""Per Arrow type of :data:`~pipeline.datasets.declaration.ARROW_TYPES`: how it
+looks in pandas, in CSV/Excel and in DuckDB (a test holds pandas to it)."""
+
+
 def type_name(type_: pa.DataType) -> str:
     """Arrow type as analysts read it (``list<string>`` rather than ``list<item: string>``)."""
     if pa.types.is_list(type_):
@@ -81,7 +94,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def _meta(field: pa.Field, key: str) -> str:
+def _meta(field: pa.Field[Any], key: str) -> str:
     return (field.metadata or {}).get(key.encode(), b"").decode()
 
 
@@ -90,17 +103,19 @@ def dataset_section(dataset: Dataset) -> str:
     name = dataset.name
     lines = [f"## {name}", "", f"Files: `{name}.parquet`, `{name}.csv`.", "", dataset.row,
              "", "| column | type | nullable | meaning | example |", "|---|---|---|---|---|"]
-    for field in dataset.schema:
-        lines.append(
-            f"| `{field.name}` | `{type_name(field.type)}` | {'yes' if field.nullable else 'no'} "
-            f"| {_cell(_meta(field, 'meaning'))} | {_cell(_meta(field, 'example'))} |"
-        )
+    lines += [
+        f"| `{field.name}` | `{type_name(field.type)}` | {'yes' if field.nullable else 'no'} "
+        f"| {_cell(_meta(field, 'meaning'))} | {_cell(_meta(field, 'example'))} |"
+        for field in dataset.schema
+    ]
     return "\n".join(lines) + "\n"
 
 
 def render() -> str:
     """The whole docs/schema.md, in DATASETS order."""
-    return "\n".join([INTRO] + [dataset_section(dataset) for dataset in DATASETS.values()])
+    type_rows = "\n".join(f"| `{name}` | {' | '.join(how)} |" for name, how in HOW_TYPES_ARRIVE.items())
+    intro = INTRO.replace("{type_rows}", type_rows)
+    return "\n".join([intro] + [dataset_section(dataset) for dataset in DATASETS.values()])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Protocol
 
 from extractors.model import ExtractionError
-from pipeline.run.cache import Cache, Entry
 from pipeline.convert import Converted, convert
 from pipeline.datasets.records import ManifestRecord
-from pipeline.run.workers import Done, Failure, Limits, default_jobs, run_isolated
 from pipeline.datasets.writers import StagedOutput
+from pipeline.run.cache import Cache, Entry
+from pipeline.run.workers import Done, Failure, Limits, default_jobs, run_isolated
 
 log = logging.getLogger(__name__)
 
@@ -166,8 +166,11 @@ class _Silent:
         pass
 
 
+SILENT: Reporter = _Silent()
+
+
 def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
-              reporter: Reporter = _Silent()) -> BatchResult:
+              reporter: Reporter = SILENT) -> BatchResult:
     """Convert every input into the datasets in *output_dir*."""
     cache = Cache(output_dir)
     inputs = find_inputs(input_dir)

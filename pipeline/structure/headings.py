@@ -5,6 +5,7 @@ structuring, the headings in force, and how a task number is read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from pipeline.structure.markers import CIRCLED, ITEM, SECTION, SUBITEM, SUBSECTION, parse_marker
 
@@ -54,6 +55,15 @@ class Task:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+class Headings(TypedDict):
+    """The heading fields of a :class:`Task`."""
+
+    section_no: int | None
+    section_title: str | None
+    subsection_no: int | None
+    subsection_title: str | None
+
+
 @dataclass
 class _Heading:
     number: int | None = None
@@ -76,10 +86,10 @@ class State:
         elif level == SUBSECTION:
             self.subsection = _Heading(number, title)
 
-    def task(self, **fields: object) -> Task:
-        """A task under the headings in force."""
-        return Task(section_no=self.section.number, section_title=self.section.title,
-                    subsection_no=self.subsection.number, subsection_title=self.subsection.title, **fields)
+    def headings(self) -> Headings:
+        """The headings in force, as a task's fields: ``Task(**state.headings(), ...)``."""
+        return Headings(section_no=self.section.number, section_title=self.section.title,
+                        subsection_no=self.subsection.number, subsection_title=self.subsection.title)
 
 
 def item(text: str) -> tuple[int | None, str]:
