@@ -73,13 +73,13 @@ def imported_names(module: str, source: str, is_package: bool = False) -> set[st
 
 def violations(module: str, source: str, is_package: bool = False) -> list[str]:
     """``module imports name: why`` for every import that breaks a rule."""
-    found = []
-    for name in sorted(imported_names(module, source, is_package)):
-        for rule in RULES:
-            if (_within(module, rule.importers) and not _within(module, rule.exempt)
-                    and _within(name, rule.forbidden) and not _within(name, rule.allowed)):
-                found.append(f"{module} imports {name}: {rule.why}")
-    return found
+    return [
+        f"{module} imports {name}: {rule.why}"
+        for name in sorted(imported_names(module, source, is_package))
+        for rule in RULES
+        if _within(module, rule.importers) and not _within(module, rule.exempt)
+        and _within(name, rule.forbidden) and not _within(name, rule.allowed)
+    ]
 
 
 def tree_violations(root: Path) -> list[str]:
