@@ -114,7 +114,8 @@ class Document:
     """What an extractor returns: blocks in reading order plus provenance."""
 
     blocks: list[Block]
-    source_format: Literal["pdf", "docx"]
+    source_format: str
+    """The name of the format that read the file (:data:`extractors.formats.FORMATS`)."""
     n_pages: int | None = None
     warnings: list[str] = field(default_factory=list)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from extractors import formats
 from pipeline.datasets.declaration import Dataset, column, record_dict
 
 __all__ = ["DATASETS", "LIST_SEPARATOR", "CitationRecord", "DocumentRecord", "ManifestRecord", "TaskRecord",
@@ -27,11 +28,15 @@ LIST_SEPARATOR = "；"
 """Joins list columns in the CSV files; it never occurs inside a unit name,
 because it separates units in the source."""
 
+SOURCE_FORMATS = ", ".join(formats.names())
+"""The ``source_format`` values, from the format registry."""
+
 @dataclass
 class DocumentRecord:
     doc_id: str = column("stable id of the document: first 16 hex digits of its sha256", "3f2a9c0d1e4b5a67")
     source_path: str = column("path of the input file, relative to the input folder", "2018/泉政办〔2018〕51号.pdf")
-    source_format: str = column("format the file was read as (by content, not extension): pdf or docx", "pdf")
+    source_format: str = column(f"format the file was read as (by content, not extension): {SOURCE_FORMATS}",
+                                "pdf")
     sha256: str = column("sha256 of the file's bytes", "3f2a9c…")
     doc_number: str | None = column("发文字号 in canonical form", "泉政办〔2018〕51号", default=None)
     doc_agency: str | None = column("机关代字 of the 发文字号", "泉政办", default=None)
@@ -112,7 +117,7 @@ class CitationRecord:
 class ManifestRecord:
     source_path: str = column("input file, relative to the input folder", "2018/泉政办〔2018〕51号.pdf")
     sha256: str | None = column("sha256 of the file (null when it could not be read)", "3f2a9c…")
-    source_format: str | None = column("format detected from the content", "pdf")
+    source_format: str | None = column(f"format detected from the content: {SOURCE_FORMATS}", "pdf")
     status: str = column("ok or error (see docs/errors.md)", "ok")
     error_code: str | None = column("stable code of the failure (see docs/errors.md)", "no_text_layer")
     error: str | None = column("human-readable message of the failure", "PDF has no text layer (scanned image?)")
