@@ -49,6 +49,8 @@ class Format:
 FORMATS: list[Format] = [
     Format("pdf", "PDF with a text layer", (".pdf",), sniff.is_pdf, "extractors.pdf:extract_pdf"),
     Format("docx", "Word / WPS OOXML document", (".docx",), sniff.is_docx, "extractors.docx:extract_docx"),
+    Format("ofd", "OFD (GB/T 33190) fixed-layout document, as Chinese e-government issues them", (".ofd",),
+           sniff.is_ofd, "extractors.ofd:extract_ofd"),
     Format("doc", "legacy Word / WPS binary document, read as the DOCX LibreOffice makes of it",
            (".doc", ".wps"), sniff.is_ole, "extractors.legacy:extract_legacy", needs="LibreOffice (soffice)"),
 ]

@@ -46,3 +46,13 @@ def is_docx(data: bytes) -> bool:
     """An OOXML package with WordprocessingML parts."""
     names = zip_names(data)
     return names is not None and "[Content_Types].xml" in names and any(n.startswith("word/") for n in names)
+
+
+def is_ofd(data: bytes) -> bool:
+    """An OFD package: a zip holding ``OFD.xml``. A damaged one (a truncated
+    download) has no directory to list, but its local headers still name its
+    parts, so it goes to the OFD reader, which says precisely what is wrong."""
+    names = zip_names(data)
+    if names is None:
+        return data.startswith(ZIP_MAGIC) and b"OFD.xml" in data
+    return "OFD.xml" in names

@@ -64,8 +64,8 @@ def _encode_converted(c: Converted) -> dict[str, Any]:
 
 def _decode_converted(records: dict[str, Any]) -> Converted:
     """The inverse of :func:`_encode_converted`; a dataset missing from the entry is a miss."""
-    rows = {name: [_decode(DATASETS[name], r) for r in records["rows"][name]]
-            for name in _per_file_datasets()}
+    rows: dict[str, Any] = {name: [_decode(DATASETS[name], r) for r in records["rows"][name]]
+                            for name in _per_file_datasets()}  # each a list of its dataset's record type
     (document,) = rows.pop("documents")
     return Converted(document=document, n_pages=records["n_pages"], warnings=records["warnings"], **rows)
 
