@@ -18,7 +18,9 @@ from pipeline.datasets.declaration import build
 from pipeline.datasets.records import DATASETS, CitationRecord, DocumentRecord, TaskRecord, TaskUnitRecord
 from pipeline.metadata.citations import find_citations
 from pipeline.metadata.notice import NoticeMeta, extract_notice_meta
+from pipeline.normalize.alias_table import AliasTable
 from pipeline.normalize.deadlines import task_deadline
+from pipeline.normalize.unit_names import notice_context, resolve_unit
 from pipeline.normalize.units import ROLES, assign_roles
 from pipeline.structure.tasks import Task, structure_tasks
 
@@ -69,10 +71,9 @@ def notice_year(meta: NoticeMeta) -> int | None:
     return meta.doc_year or (meta.signed_date.year if meta.signed_date else None)
 
 
-def task_records(doc_id: str, tasks: list[Task], year: int | None) -> tuple[list[TaskRecord], list[TaskUnitRecord]]:
-    """Normalize structured tasks into task rows and the long (task, role, unit) table."""
+def task_records(doc_id: str, tasks: list[Task], year: int | None) -> list[TaskRecord]:
+    """Normalize structured tasks into task rows."""
     rows: list[TaskRecord] = []
-    units: list[TaskUnitRecord] = []
     for seq, task in enumerate(tasks, start=1):
         by_role = task_units(task)
         leads, responsible = by_role["lead"], by_role["responsible"]
@@ -90,9 +91,26 @@ def task_records(doc_id: str, tasks: list[Task], year: int | None) -> tuple[list
             deadline_date=deadline.date if deadline else None,
             deadline_kind=deadline.kind if deadline else None,
         ))
-        units += [TaskUnitRecord(doc_id, seq, "lead", u) for u in leads]
-        units += [TaskUnitRecord(doc_id, seq, "responsible", u) for u in responsible]
-    return rows, units
+    return rows
+
+
+def unit_records(document: DocumentRecord, tasks: list[TaskRecord],
+                 table: AliasTable | None = None) -> list[TaskUnitRecord]:
+    """The long (task, role, unit) table, each unit named as across notices.
+
+    Also called by the batch runner when it writes a cached file's records, so
+    an edited alias table takes effect without parsing the files again.
+    """
+    notice = notice_context(document.issuer, document.signed_date, document.doc_year)
+    out: list[TaskUnitRecord] = []
+    for task in tasks:
+        for role, units in (("lead", task.lead_units), ("responsible", task.responsible_units)):
+            for unit in units:
+                name = resolve_unit(unit, notice, table)
+                out.append(TaskUnitRecord(doc_id=task.doc_id, seq=task.seq, role=role, unit=unit,
+                                          unit_canonical=name.canonical, unit_region=name.region,
+                                          unit_match=name.match, unit_kind=name.kind))
+    return out
 
 
 def citation_records(doc_id: str, document: Document, tasks: list[TaskRecord], own: str | None) -> list[CitationRecord]:
@@ -117,8 +135,9 @@ def document_record(doc_id: str, source_path: str, document: Document, sha256: s
 def convert_document(document: Document, source_path: str, sha256: str) -> Converted:
     doc_id = doc_id_for(sha256)
     meta = extract_notice_meta(document)
-    tasks, units = task_records(doc_id, structure_tasks(document), notice_year(meta))
+    tasks = task_records(doc_id, structure_tasks(document), notice_year(meta))
     record = document_record(doc_id, source_path, document, sha256, meta, len(tasks))
+    units = unit_records(record, tasks)
     citations = citation_records(doc_id, document, tasks, meta.doc_number)
     warnings = list(document.warnings) + ([] if tasks else [NO_TASK_TABLE])
     return Converted(record, tasks, units, citations, n_pages=document.n_pages, warnings=warnings,

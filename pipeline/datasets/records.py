@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from extractors import formats
 from pipeline.datasets.declaration import Dataset, column, record_dict
 
-__all__ = ["DATASETS", "LIST_SEPARATOR", "CitationRecord", "DocumentRecord", "ManifestRecord", "TaskRecord",
-           "TaskUnitRecord", "record_dict"]
+__all__ = ["DATASETS", "LIST_SEPARATOR", "CitationRecord", "DocumentRecord", "ManifestRecord", "TaskLinkRecord",
+           "TaskRecord", "TaskUnitRecord", "record_dict"]
 
 LIST_SEPARATOR = "；"
 """Joins list columns in the CSV files; it never occurs inside a unit name,
@@ -101,7 +101,17 @@ class TaskUnitRecord:
     doc_id: str = column("document of the task", "3f2a9c0d1e4b5a67")
     seq: int = column("the task (tasks.seq)", "18")
     role: str = column("lead (牵头) or responsible (责任/配合)", "lead")
-    unit: str = column("one unit, canonical", "市发改委")
+    unit: str = column("one unit as the notice writes it (canonical text)", "市发改委")
+    unit_canonical: str = column("one name per unit across notices: region + full name from the alias table "
+                                 "(docs/units.md); the name as written when the table does not know it",
+                                 "泉州市发展和改革委员会")
+    unit_region: str | None = column("region the unit belongs to, from the notice's issuer; 全国 for national "
+                                     "bodies; null when unknown", "泉州市")
+    unit_match: str = column("how unit_canonical was found: exact (a name of the alias table), alias (a short "
+                             "form, or a name a reform replaced, by the notice's date), rule (a group the table "
+                             "does not know) or none (not in the table)", "alias")
+    unit_kind: str = column("agency (one body) or group (a collective name: 市直各部门, 各县（市、区）人民政府)",
+                            "agency")
 
 
 @dataclass
@@ -111,6 +121,26 @@ class CitationRecord:
     cited_doc_number: str = column("发文字号 of the cited notice, canonical", "泉政办〔2018〕43号")
     cited_title: str | None = column("title in 《》 right before the number, when written",
                                      "泉州市人民政府办公室关于印发…的通知")
+
+
+@dataclass
+class TaskLinkRecord:
+    """A pair of tasks of two consecutive editions; computed across documents at
+    the end of a build (:mod:`pipeline.links`), so not a field of ``Converted``."""
+
+    series: str = column("issuer and title with years masked (＊) that the two notices share",
+                         "泉州市人民政府办公室｜泉州市人民政府办公室关于印发＊年政务公开工作主要任务分解表的通知")
+    doc_id_a: str = column("the earlier edition (documents.doc_id)", "3f2a9c0d1e4b5a67")
+    seq_a: int | None = column("its task (tasks.seq); null for a new task", "18")
+    doc_id_b: str = column("the next edition (documents.doc_id)", "8c1d2e3f4a5b6c7d")
+    seq_b: int | None = column("its task (tasks.seq); null for a dropped task", "17")
+    status: str = column("same (only years changed), revised, new (only in b) or dropped (only in a)", "revised")
+    similarity: float | None = column("difflib ratio of the two tasks' title and requirement, years masked; "
+                                      "null for new and dropped", "0.912")
+    changes: list[str] = column("fields that changed, years aside: title, requirement, deadline, lead_units, "
+                                "responsible_units (units compared by unit_canonical)", "[requirement]")
+    diff: str = column("title：requirement of a turned into b's, deletions in [-…-], insertions in {+…+}",
+                       "公开预算{+、决算+}…")
 
 
 @dataclass
@@ -134,10 +164,15 @@ DATASETS: dict[str, Dataset] = {d.name: d for d in [
     Dataset("tasks", TaskRecord, "One row per task, of a task table or written as prose. Key: (`doc_id`, `seq`)."),
     Dataset("task_units", TaskUnitRecord,
             "One row per (task, role, unit): the long form of `tasks.lead_units` and `tasks.responsible_units`, "
-            "for counting tasks per unit. Key: (`doc_id`, `seq`, `role`, `unit`)."),
+            "for counting tasks per unit, with the unit's canonical name across notices (docs/units.md). "
+            "Key: (`doc_id`, `seq`, `role`, `unit`)."),
     Dataset("citations", CitationRecord,
             "One row per (notice or task, cited notice): a 发文字号 the notice's text cites. "
             "Key: (`doc_id`, `seq`, `cited_doc_number`)."),
+    Dataset("task_links", TaskLinkRecord,
+            "One row per task of two consecutive editions of a series of notices (same issuer, title differing "
+            "only by years): paired as same or revised, or new or dropped. Computed at the end of a build, over "
+            "the other datasets. Key: (`doc_id_a`, `seq_a`, `doc_id_b`, `seq_b`)."),
     Dataset("manifest", ManifestRecord,
             "One row per input file of the run, read or not: status, error code, counts and timings. "
             "Key: `source_path`."),
