@@ -32,14 +32,14 @@ ORGAN_SUFFIXES: tuple[str, ...] = (
 """Organ words that a list of places can share: in
 ``泉州开发区、泉州台商投资区管委会`` the first place borrows 管委会."""
 
-PLACE_SUFFIXES: tuple[str, ...] = ("开发区", "投资区", "新区", "园区", "区", "县", "市", "镇", "乡", "街道")
+PLACE_SUFFIXES: tuple[str, ...] = ("开发区", "投资区", "新区", "园区", "区", "省", "县", "市", "镇", "乡", "街道")
 """Endings of place names that are not units by themselves in a shared-suffix list."""
 
 EACH = "各"
 """The word that opens a unit group (各部门, 各县（市、区）人民政府)."""
 
 GENERIC_UNIT_GROUPS: tuple[str, ...] = (
-    "部门", "直属机构", "直属单位", "有关部门", "有关单位", "单位", "机构", "科室", "处室", "派出机构",
+    "部门", "部委", "直属机构", "直属单位", "有关部门", "有关单位", "单位", "机构", "科室", "处室", "派出机构",
 )
 """What follows 各 in a unit that borrows its owner from the unit before it:
 in ``市政府各部门、各直属机构`` the second one is 市政府's too."""
@@ -94,6 +94,36 @@ DOC_NUMBER_LEAD_INS: tuple[str, ...] = (
 """Words that end running text right before a number cited without brackets
 (``按照泉政办〔2018〕51号``): they are never the start of an agency code."""
 
+DOC_NUMBER_YEARLESS_KINDS: tuple[str, ...] = ("令",)
+"""Endings of the codes of documents numbered without a year (国令第707号,
+财政部令第100号)."""
+
+# --- Page metadata (the catalogue table of government portals) ---------------
+
+PAGE_META_LABELS: dict[str, tuple[str, ...]] = {
+    "index_no": ("索引号",),
+    "subject": ("主题分类", "信息分类", "分类"),
+    "issuer": ("发文机关", "发布机构", "发文单位"),
+    "signed_date": ("成文日期", "发文日期"),
+    "title": ("标题", "名称", "文件名称"),
+    "doc_number": ("发文字号", "文号"),
+    "published_date": ("发布日期", "公开日期"),
+}
+"""documents column → the labels that portals print for it above a notice
+(gov.cn: 索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期, 主题词;
+provinces use 发布机构, 名称, 文号, 分类)."""
+PAGE_META_OTHER_LABELS: tuple[str, ...] = (
+    "主题词", "生成日期", "内容概述", "有效性", "时效", "体裁分类", "组配分类", "公开方式", "公开范围", "来源",
+)
+"""Labels of the same table whose values have no column: recognised, so that
+they end the value before them and keep their row in the table, but not stored."""
+PAGE_META_MIN_LABELS = 3
+"""Labels needed before a block counts as the page's metadata table, so
+that a lone ``标题：`` line in a notice is not taken for one."""
+PAGE_META_MAX_START = 8
+"""The table stands at the top: it must start within this many rows (table
+rows or paragraph lines) of the document's beginning."""
+
 # --- GB/T 9704 notice elements ---------------------------------------------
 
 ISSUER_MARK_SUFFIX = "文件"
@@ -138,7 +168,9 @@ WITHIN_WORDS: tuple[str, ...] = ("以内", "之内", "内")
 RECURRING_MARKERS: tuple[str, ...] = (
     "每年", "每半年", "每季度", "每季", "每月", "每周", "每两年", "每年度", "定期", "按月", "按季度", "按年",
 )
-ONGOING_PHRASES: tuple[str, ...] = ("长期坚持", "长期推进", "持续推进", "持续开展", "长期有效", "常态化推进", "常态化开展")
+ONGOING_PHRASES: tuple[str, ...] = (
+    "长期坚持", "长期推进", "持续推进", "持续开展", "长期有效", "常态化推进", "常态化开展",
+)
 """Phrases that name no end: the task runs for as long as the policy."""
 ONGOING_CELL_WORDS: tuple[str, ...] = ("长期", "持续", "常态化", "经常性", "日常")
 """Too common in running text to mean a deadline there, but a deadline cell that
@@ -152,3 +184,36 @@ ADDRESSEE_MAX_LINES = 4
 ATTACHMENT_TITLE_MAX_LINES = 3
 """How many wrapped lines a title, the 主送机关 or an attachment title may span
 (PDF extractors may deliver each visual line as a paragraph)."""
+
+# --- Unit names across notices (pipeline/normalize/unit_names.py) -----------
+
+REGION_LEVELS: tuple[str, ...] = ("自治区", "自治州", "自治县", "省", "市", "州", "盟", "县", "区", "旗")
+"""Words that end a place name of an administrative region (泉州市, 长泰县, 思明区)."""
+
+UNIT_LEVELS: tuple[str, ...] = ("省", "市", "县", "区")
+"""Level words a local unit name starts with (市财政局, 县发改局): the region of
+that level in the notice's issuer (泉州市 in a 泉州 notice) is the unit's."""
+
+ORGAN_HEADS: tuple[str, ...] = ("人民政府", "政府", "人大", "政协", "党委", "委")
+"""What follows a region in an issuer that names a sub-region (泉州市丰泽区人民政府);
+a place word followed by anything else (泉州市城市管理局) is part of the organ."""
+
+PARTY_PREFIX = "中共"
+"""Party organs put 中共 before their region (中共泉州市委办公室)."""
+
+NATIONAL_ISSUER_PREFIXES: tuple[str, ...] = ("国务院", "中共中央", "全国人大", "全国人民代表大会")
+"""Issuers whose notices speak for the whole country."""
+
+NATIONAL_REGION = "全国"
+"""unit_region of a national body (国家发展和改革委员会) and of a national notice's groups."""
+
+GROUP_WORDS: tuple[str, ...] = ("各", "有关", "相关")
+"""A unit name holding one of these is a collective name (市直各部门,
+各县（市、区）人民政府, 有关单位), not one agency."""
+
+INSTITUTION_TYPES: dict[str, str] = {
+    "委员会": "委", "委会": "委", "委": "委", "局": "局", "办公室": "办", "办": "办", "厅": "厅", "中心": "中心",
+}
+"""Endings of unit names → the kind of institution they name. The abbreviation
+rule pairs a short and a long form only when both name the same kind
+(发改委 and 发展和改革委员会 are both 委)."""

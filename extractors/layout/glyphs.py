@@ -8,8 +8,8 @@ OCR output) so that a document with no usable text is reported as
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
 
 from extractors.layout.page import Glyph
 from extractors.model import ExtractionError

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.model import Slot, Table
-from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
 from pipeline.normalize.text import prose
+from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
 from pipeline.vocabulary import COLUMN_SYNONYMS, UNIT_COLUMN_ROLES
 
 HEADER_SCAN_ROWS = 4
@@ -153,7 +153,7 @@ def _combined_header(top: list[Slot | None], sub: list[Slot | None]) -> list[str
     """Per column the lower header cell where it has one of its own, else the upper."""
     return [
         s.text if s is not None and not s.covered and s.text.strip() else (t.text if t is not None else "")
-        for t, s in zip(top, sub)
+        for t, s in zip(top, sub, strict=True)
     ]
 
 

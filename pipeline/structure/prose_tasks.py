@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.model import Document, Paragraph
+from pipeline.normalize.text import join_prose, prose
+from pipeline.patterns import alternation
 from pipeline.structure.headings import State, Task, item
 from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
-from pipeline.patterns import alternation
-from pipeline.normalize.text import join_prose, prose
 from pipeline.vocabulary import COLUMN_SYNONYMS
 
 LABEL_ROLES = ("lead", "responsible", "deadline")
@@ -63,7 +63,7 @@ def split_labels(text: str) -> tuple[str, dict[str, str]]:
         return text, {}
     body = text[: matches[0].start()].rstrip("（( ")
     labels: dict[str, str] = {}
-    for match, following in zip(matches, matches[1:] + [None]):
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
         value = _trim_value(text[match.end(): following.start() if following else len(text)])
         role = _ROLE_OF_LABEL[match.group("label")]
         labels[role] = "；".join(v for v in (labels.get(role), value) if v)
@@ -116,7 +116,8 @@ class _ProseReader:
         draft, self.draft = self.draft, None
         if draft is None or not draft.labels:
             return
-        self.tasks.append(self.state.task(
+        self.tasks.append(Task(
+            **self.state.headings(),
             table_no=0,
             task_no=draft.task_no,
             title="",
@@ -124,8 +125,8 @@ class _ProseReader:
             lead_text=draft.labels.get("lead", ""),
             responsible_text=draft.labels.get("responsible", ""),
             deadline_text=draft.labels.get("deadline", ""),
-            page_start=min(draft.pages) if draft.pages else None,
-            page_end=max(draft.pages) if draft.pages else None,
+            page_start=min(draft.pages, default=None),
+            page_end=max(draft.pages, default=None),
         ))
 
 
