@@ -33,9 +33,11 @@ What is rebuilt, and why:
 from __future__ import annotations
 
 import ctypes
+import itertools
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -84,7 +86,7 @@ class _Frame:
     width: float
 
     @classmethod
-    def of(cls, page: Any) -> "_Frame":
+    def of(cls, page: Any) -> _Frame:
         box = [ctypes.c_float() for _ in range(4)]
         if not raw.FPDFPage_GetMediaBox(page, *(ctypes.byref(v) for v in box)):
             raise ExtractionError("corrupt_pdf", "cannot parse PDF: a page has no MediaBox")
@@ -187,7 +189,8 @@ def _glyphs(textpage: Any, frame: _Frame, fonts: dict[str, FontFacts]) -> list[G
     origin_refs = (ctypes.byref(ox), ctypes.byref(oy))
     box_ref = ctypes.byref(box)
     tight_refs = tuple(ctypes.byref(v) for v in (left, right, bottom, top))
-    get_unicode, is_generated, get_object = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_GetTextObject
+    get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+    get_object = raw.FPDFText_GetTextObject
     unmapped, get_origin = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_GetCharOrigin
     get_loose, get_tight = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharBox
     chars: list[_Char] = []
@@ -331,10 +334,10 @@ class _Edges:
                 self.rects += [Segment(left, top, right, top, "h"), Segment(left, bottom, right, bottom, "h"),
                                Segment(left, top, left, bottom, "v"), Segment(right, top, right, bottom, "v")]
                 return
-        for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
-            orientation = "v" if x0 == x1 else "h" if y0 == y1 else None
-            if orientation is not None:
-                self.curves.append(Segment(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), orientation))
+        for (x0, y0), (x1, y1) in itertools.pairwise(pts):
+            if x0 == x1 or y0 == y1:  # a slanted piece is no ruling
+                self.curves.append(Segment(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1),
+                                           "v" if x0 == x1 else "h"))
 
     def all(self) -> list[Segment]:
         return self.lines + self.rects + self.curves

@@ -31,8 +31,8 @@ def bordered_notice(style: str) -> bytes:
         page.grid(xs, tops)
     else:
         page.bars(xs, tops, style)
-    for row, top in zip(BORDER_TABLE, tops):
-        for cell, x in zip(row, xs):
+    for row, top in zip(BORDER_TABLE, tops, strict=False):
+        for cell, x in zip(row, xs, strict=False):
             page.text(x + 4, top + 8, _BORDER_FONT.encode(cell), size=10.5)
     return build([page], _BORDER_FONT)
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from extractors.formats import FORMATS, readers_key
 from pipeline.datasets import writers
 from pipeline.datasets.records import DATASETS
 from pipeline.run.batch import Options, file_sha256, run_batch
-from extractors.formats import FORMATS, readers_key
 from pipeline.run.cache import Cache
 from tests import hooks
 from tests.conftest import QZB_DOCX, RAW, ROOT, read_dataset

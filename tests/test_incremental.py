@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from extractors.formats import FORMATS, readers_key
 from pipeline.convert import convert
 from pipeline.run import cache as cache_module
 from pipeline.run.batch import Options, run_batch
-from extractors.formats import FORMATS, readers_key
 from pipeline.run.cache import Cache
 from tests.conftest import QZB_DOCX, RAW, read_dataset
 from tests.docxgen import distinct_copy

@@ -17,8 +17,16 @@ from pipeline.convert import Converted, convert
 from pipeline.run.batch import Options, run_batch
 from tests.conftest import FIXTURES, RAW, read_dataset
 from tests.pdfbytes import Page, ToUnicodeFont, build
-from tests.pdfgen import (BORDER_STYLES, BORDER_TABLE, BORDER_TITLE, BORDERS, bordered_notice, encrypted_pdf,
-                          image_only_pdf, truncated_pdf)
+from tests.pdfgen import (
+    BORDER_STYLES,
+    BORDER_TABLE,
+    BORDER_TITLE,
+    BORDERS,
+    bordered_notice,
+    encrypted_pdf,
+    image_only_pdf,
+    truncated_pdf,
+)
 from tests.test_pdf_text_layer import long_table, page_number_pdf, radical_pdf
 
 PDFS = sorted({*FIXTURES.rglob("*.pdf"), *RAW.glob("*.pdf")})
@@ -101,7 +109,7 @@ def test_rotated_pages_rotated_text_and_offset_mediaboxes_land_where_pdfminer_pu
     (reference,), (fast,) = list(pdfminer_source._pages(data)), list(pdfium_source._pages(data))
     assert (fast.width, fast.height) == pytest.approx((reference.width, reference.height), abs=0.01)
     assert [(g.text, g.upright) for g in fast.glyphs] == [(g.text, g.upright) for g in reference.glyphs]
-    for a, b in zip(fast.glyphs, reference.glyphs):
+    for a, b in zip(fast.glyphs, reference.glyphs, strict=True):
         assert (a.x0, a.top, a.x1, a.bottom, a.size) == pytest.approx((b.x0, b.top, b.x1, b.bottom, b.size), abs=0.01)
     key = lambda s: (round(s.x0, 2), round(s.top, 2), round(s.x1, 2), round(s.bottom, 2), s.orientation)  # noqa: E731
     assert sorted(map(key, fast.segments)) == sorted(map(key, reference.segments))

@@ -8,6 +8,7 @@ OCR output) so that a document with no usable text is reported as
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -54,7 +55,7 @@ def _chains(indices: list[int], value: Callable[[int], float]) -> Iterator[list[
     """*indices*, already sorted by *value*, cut where two neighbours lie more
     than the tolerance apart (pdfplumber's ``cluster_list``)."""
     chain = [indices[0]]
-    for prev, i in zip(indices, indices[1:]):
+    for prev, i in itertools.pairwise(indices):
         if value(i) <= value(prev) + DEDUPE_TOLERANCE:
             chain.append(i)
         else:
