@@ -50,6 +50,9 @@ bytes) is written once, under the first path; the manifest lists every path."""
 
 Converter = Callable[[bytes, str], Converted]
 
+WARM_UP = "pipeline.run.warm"
+"""Imported by the workers' forkserver before it forks: readers loaded, caches filled."""
+
 
 def find_inputs(input_dir: Path, known: tuple[registry.Format, ...]) -> list[Path]:
     """Files below *input_dir* with a suffix of one of the *known* formats,
@@ -209,7 +212,7 @@ def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
             settle(index, manifest_row(rel, entry, time.perf_counter() - started, cached=True))
 
     worker = functools.partial(process_file, cache=cache, converter=options.converter, known=options.formats)
-    for done in run_isolated(jobs, worker, options.jobs, options.limits):
+    for done in run_isolated(jobs, worker, options.jobs, options.limits, preload=[WARM_UP]):
         settle(done.task.index, _row_of(done))
         result.peak_worker_rss_kb = max(result.peak_worker_rss_kb, done.peak_rss_kb or 0)
 
