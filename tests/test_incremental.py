@@ -47,6 +47,18 @@ def test_second_run_parses_nothing_and_writes_the_same_data(folders):
     assert read_dataset(out, "tasks").equals(tasks_before)
 
 
+def test_a_cached_run_decodes_each_entrys_records_once(folders, monkeypatch):
+    inputs, out = folders
+    run_batch(inputs, out, Options(jobs=1))
+    decoded: list[str] = []
+    real = cache_module._decode_converted
+    monkeypatch.setattr(cache_module, "_decode_converted",
+                        lambda records: decoded.append(records["rows"]["documents"][0]["doc_id"]) or real(records))
+    second = run_batch(inputs, out, Options(jobs=1))
+    assert second.n_cached == 3
+    assert sorted(decoded) == sorted(set(decoded)) and len(decoded) == 2  # the two notices; the error has none
+
+
 def test_changed_added_and_removed_files_are_reflected(folders):
     inputs, out = folders
     run_batch(inputs, out, Options(jobs=2))

@@ -35,7 +35,7 @@ from pipeline.convert import Converted, convert, unit_records
 from pipeline.datasets.records import ManifestRecord
 from pipeline.datasets.writers import StagedOutput
 from pipeline.links.dataset import task_links
-from pipeline.run.cache import Cache, Entry
+from pipeline.run.cache import Cache, Entry, Head
 from pipeline.run.workers import Done, Failure, Limits, default_jobs, run_isolated
 
 log = logging.getLogger(__name__)
@@ -116,18 +116,17 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def manifest_row(rel: str, entry: Entry, seconds: float, cached: bool) -> ManifestRecord:
-    c = entry.converted
+def manifest_row(rel: str, head: Head, seconds: float, cached: bool) -> ManifestRecord:
     return ManifestRecord(
         source_path=rel,
-        sha256=entry.sha256,
-        source_format=entry.source_format,
-        status="ok" if c is not None else "error",
-        error_code=entry.error_code,
-        error=entry.error,
-        warnings=c.warnings if c is not None else [],
-        n_tasks=len(c.tasks) if c is not None else 0,
-        n_pages=c.n_pages if c is not None else None,
+        sha256=head.sha256,
+        source_format=head.source_format,
+        status="ok" if head.ok else "error",
+        error_code=head.error_code,
+        error=head.error,
+        warnings=list(head.warnings),
+        n_tasks=head.n_tasks,
+        n_pages=head.n_pages,
         seconds=seconds,
         cached=cached,
     )
@@ -161,7 +160,7 @@ def process_file(job: FileJob, cache: Cache, converter: Converter,
         entry = Entry(sha256, None, error_code=exc.code, error=exc.message)
     if entry.error_code not in MACHINE_DEPENDENT_CODES:
         cache.store(entry)
-    return manifest_row(job.rel, entry, time.perf_counter() - started, cached=False)
+    return manifest_row(job.rel, Head.of(entry), time.perf_counter() - started, cached=False)
 
 
 class Reporter(Protocol):
@@ -205,11 +204,11 @@ def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
         except OSError as exc:
             settle(index, error_row(rel, None, "unreadable_file", str(exc), time.perf_counter() - started))
             continue
-        entry = None if options.force else cache.load(sha256)
-        if entry is None:
+        head = None if options.force else cache.head(sha256)
+        if head is None:
             jobs.append(FileJob(index, path, rel, sha256))
         else:
-            settle(index, manifest_row(rel, entry, time.perf_counter() - started, cached=True))
+            settle(index, manifest_row(rel, head, time.perf_counter() - started, cached=True))
 
     worker = functools.partial(process_file, cache=cache, converter=options.converter, known=options.formats)
     for done in run_isolated(jobs, worker, options.jobs, options.limits, preload=[WARM_UP]):
