@@ -19,7 +19,7 @@ def test_all_ok_exits_0_and_summarises(tmp_path, capsys):
     assert main(["build", str(tmp_path / "in"), str(tmp_path / "out"), "-j", "1"]) == EXIT_OK
     assert main(["build", str(tmp_path / "in"), str(tmp_path / "out")]) == EXIT_OK
     out, err = capsys.readouterr()
-    assert out.splitlines()[-1].startswith("1 files: 1 ok (0 with warnings), 0 failed, 1 from cache")
+    assert out.splitlines()[-1].startswith("1 file: 1 ok (0 with warnings), 0 failed, 1 from cache")
     assert f"[1/1] ok {QZB_DOCX[0]}: 42 tasks" in err  # plain log lines when stderr is not a terminal
 
 
