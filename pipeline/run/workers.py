@@ -79,9 +79,10 @@ def default_jobs() -> int:
 
 
 def _child(conn: multiprocessing.connection.Connection, fn: Callable[[Any], Any], task: Any,
-           limits: Limits) -> None:
+           limits: Limits, umask: int) -> None:
     """Worker body: own process group, limits, run, answer once; silent if nobody listens any more."""
     os.setpgrp()
+    os.umask(umask)  # the forkserver's is the one of whoever started it first, not this run's
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
     signal.alarm(math.ceil(limits.timeout) + SELF_DESTRUCT_GRACE)
@@ -147,11 +148,11 @@ def _die_with_parent() -> None:
 
 
 class _Running:
-    def __init__(self, ctx: Any, fn: Callable[[Any], Any], task: Any, limits: Limits) -> None:
+    def __init__(self, ctx: Any, fn: Callable[[Any], Any], task: Any, limits: Limits, umask: int) -> None:
         self.task = task
         self.limits = limits
         self.conn, child_conn = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=_child, args=(child_conn, fn, task, limits), daemon=True)
+        self.process = ctx.Process(target=_child, args=(child_conn, fn, task, limits, umask), daemon=True)
         self.started = time.monotonic()
         self.deadline = self.started + limits.timeout
         self.process.start()
@@ -209,6 +210,8 @@ def run_isolated(tasks: Iterable[T], fn: Callable[[T], R], jobs: int, limits: Li
     module = getattr(getattr(fn, "func", fn), "__module__", None)
     if module:
         ctx.set_forkserver_preload([module])
+    umask = os.umask(0o022)
+    os.umask(umask)
     pending = iter(tasks)
     running: list[_Running] = []
     exhausted = False
@@ -219,7 +222,7 @@ def run_isolated(tasks: Iterable[T], fn: Callable[[T], R], jobs: int, limits: Li
                 if task is _END:
                     exhausted = True
                 else:
-                    running.append(_Running(ctx, fn, task, limits))
+                    running.append(_Running(ctx, fn, task, limits, umask))
             if not running:
                 return
             next_deadline = min(r.deadline for r in running)
