@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline build INPUT_DIR OUTPUT_DIR`` and ``inspect FILE``.
+"""Command line: ``python -m pipeline build INPUT_DIR OUTPUT_DIR``, ``inspect FILE``, ``diff A B``, ``units …``.
 
 A thin layer: it parses arguments, calls the batch runner and turns its result
 into an exit code (0 all files ok, 1 some file failed or the disk filled up,
@@ -16,6 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.analysis.inspection import inspect_file
+from pipeline.analysis.task_diff import diff_files
+from pipeline.analysis.unit_review import REVIEWED_FILE, SUGGESTIONS_FILE, accept, write_suggestions
+from pipeline.normalize.alias_table import ALIAS_DIR, AliasTableError, default_table
 from pipeline.run.batch import DiskFull, Options, run_batch
 from pipeline.run.names import printable
 from pipeline.run.outdir import OutputUnusable
@@ -85,11 +88,39 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     inspect.add_argument("file", type=Path)
     inspect.add_argument("--json", action="store_true", help="print the records as JSON instead of a table")
     inspect.add_argument("--width", type=int, help="table width in columns (default: the terminal's)")
+    diff = commands.add_parser("diff", help="how the tasks changed from notice A to notice B (e.g. two years' editions)")
+    diff.add_argument("notice_a", type=Path)
+    diff.add_argument("notice_b", type=Path)
+    diff.add_argument("--width", type=int, help="line width in columns (default: the terminal's)")
+    units = commands.add_parser("units", help="review unit names: propose aliases, accept reviewed ones")
+    unit_commands = units.add_subparsers(dest="units_command", required=True)
+    suggest = unit_commands.add_parser("suggest", help=f"write OUTPUT_DIR/{SUGGESTIONS_FILE}: abbreviations the "
+                                       "rule proposes, for a person to review (nothing is applied)")
+    suggest.add_argument("output_dir", type=Path)
+    accept = unit_commands.add_parser("accept", help="add the rows marked accept=y of a review file to the alias table")
+    accept.add_argument("review_file", type=Path)
     return parser
 
 
 def _raise_on_sigterm(signum: int, frame: object) -> None:
     raise Terminated()
+
+
+def _units(args: argparse.Namespace) -> int:
+    if args.units_command == "suggest":
+        if not (args.output_dir / "task_units.parquet").is_file():
+            print(f"error: {args.output_dir} holds no task_units.parquet: run build first", file=sys.stderr)
+            return EXIT_USAGE
+        path, n = write_suggestions(args.output_dir)
+        print(f"{n} suggested alias rows → {path} (mark accept=y, then: python -m pipeline units accept {path})")
+        return EXIT_OK
+    try:
+        n = accept(args.review_file)
+    except (OSError, AliasTableError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"{n} rows added to {ALIAS_DIR / REVIEWED_FILE}")
+    return EXIT_OK
 
 
 def _plural(n: int, word: str) -> str:
@@ -104,9 +135,18 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     args = build_parser(prog).parse_args(argv)
     if args.command == "inspect":
         return EXIT_OK if inspect_file(args.file, args.json, args.width) else EXIT_FAILED
+    if args.command == "diff":
+        return EXIT_OK if diff_files(args.notice_a, args.notice_b, args.width) else EXIT_FAILED
+    if args.command == "units":
+        return _units(args)
     if not args.input_dir.is_dir():
         problem = "is not a folder" if args.input_dir.exists() else "does not exist"
         _say(f"error: input folder {args.input_dir} {problem}", sys.stderr)
+        return EXIT_USAGE
+    try:
+        default_table()  # a contradictory alias table stops the run before any file is parsed
+    except AliasTableError as exc:
+        print(f"error: alias table {ALIAS_DIR}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     progress = Progress(sys.stderr, bar=sys.stderr.isatty() and not args.quiet)
     handler = BarLogHandler(progress)

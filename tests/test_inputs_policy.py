@@ -26,7 +26,7 @@ def tree(tmp_path) -> Path:
     (inputs / "sub" / "other.docx").write_bytes(distinct_copy((RAW / QZB_DOCX[1]).read_bytes(), "other"))
     (outside / "private.docx").write_bytes(distinct_copy((RAW / QZB_DOCX[0]).read_bytes(), "private"))
     (inputs / ".hidden.docx").write_bytes((RAW / QZB_DOCX[0]).read_bytes())
-    for name in ("table.xlsx", "bundle.zip", "notice.ofd", "README"):
+    for name in ("table.xlsx", "bundle.zip", "scan.jpg", "README"):
         (inputs / name).write_bytes(b"PK\x03\x04 not read")
     os.mkfifo(inputs / "pipe.pdf")
     (inputs / "alias.docx").symlink_to("good.docx")
@@ -61,7 +61,7 @@ def test_every_path_has_a_row_and_links_out_are_not_followed(tree, tmp_path, cap
         "escape.docx": ("skipped", "link_outside"),
         "good.docx": ("ok", None),
         "loop.pdf": ("skipped", "link_loop"),
-        "notice.ofd": ("skipped", "unsupported_kind"),
+        "scan.jpg": ("skipped", "unsupported_kind"),
         "pipe.pdf": ("skipped", "special_file"),
         "sub/other.docx": ("ok", None),
         "sub/up": ("skipped", "link_loop"),

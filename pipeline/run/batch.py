@@ -13,8 +13,10 @@ reason (:mod:`pipeline.run.scan`). A run has these steps:
    (:mod:`pipeline.run.workers`); each worker stores its outcome in the cache and
    answers with the file's manifest row only (:func:`process_file`);
 4. the datasets are streamed from the cache, file by file, into a new
-   generation folder (:func:`write_generation`), which one atomic switch then
-   publishes (:func:`pipeline.datasets.generations.publish`).
+   generation folder (unit names resolved against the current alias table on
+   the way); the cross-document step reads its documents, tasks and
+   task_units and adds task_links (:mod:`pipeline.links`) (:func:`write_generation`);
+5. one atomic switch publishes the generation (:func:`pipeline.datasets.generations.publish`).
 
 So the parent holds one manifest row per file and one file's records at a time.
 """
@@ -32,9 +34,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from extractors import formats as registry
 from extractors.model import ExtractionError
-from pipeline.convert import Converted, convert
+from pipeline.convert import Converted, convert, unit_records
 from pipeline.datasets import generations
+from pipeline.links.dataset import task_links
 from pipeline.datasets.records import ManifestRecord
 from pipeline.datasets.writers import DatasetFiles, dataset_file_names
 from pipeline.datasets.xlsx import WORKBOOK_NAME, write_workbook
@@ -74,6 +78,9 @@ class Options:
     """Parse every file again, ignoring (and refreshing) the cache."""
     converter: Converter = convert
     """bytes → records; a module-level function (it is sent to worker processes)."""
+    formats: tuple[registry.Format, ...] = field(default_factory=lambda: tuple(registry.FORMATS))
+    """The input formats of the run: the registry as it is when the options are
+    made, formats registered at run time included; workers adopt it."""
     follow_links: bool = False
     """Follow symbolic links out of INPUT_DIR and links to folders (see :mod:`pipeline.run.scan`)."""
     wait: bool = True
@@ -152,12 +159,15 @@ def is_kept(row: ManifestRecord) -> bool:
     return row.status == "ok" or row.error_code not in NOT_CACHED_CODES
 
 
-def process_file(job: FileJob, cache: Cache, converter: Converter) -> ManifestRecord:
-    """Worker side: parse one file, store the outcome in the cache, answer its manifest row.
+def process_file(job: FileJob, cache: Cache, converter: Converter,
+                 known: tuple[registry.Format, ...]) -> ManifestRecord:
+    """Worker side: parse one file with the run's formats, store the outcome in
+    the cache, answer its manifest row.
 
     Errors the file causes are answered as rows; anything else (a bug, memory
     exhaustion) propagates to the worker wrapper, which reports it by code.
     """
+    registry.use(known)
     started = time.perf_counter()
     try:
         data = job.path.read_bytes()
@@ -241,7 +251,7 @@ class _Settled:
 
 def parse_all(input_dir: Path, cache: Cache, options: Options, reporter: Reporter) -> list[_Settled]:
     """Steps 2 and 3: a manifest row for every path below *input_dir*, in scan order."""
-    found = list(scan(input_dir, options.follow_links))
+    found = list(scan(input_dir, options.formats, options.follow_links))
     rows: list[_Settled | None] = [None] * len(found)
     jobs: list[FileJob] = []
     first_path: dict[str, str] = {}
@@ -271,7 +281,7 @@ def parse_all(input_dir: Path, cache: Cache, options: Options, reporter: Reporte
         else:
             settle(index, manifest_row(item.rel, entry, time.perf_counter() - started, cached=True))
 
-    worker = functools.partial(process_file, cache=cache, converter=options.converter)
+    worker = functools.partial(process_file, cache=cache, converter=options.converter, known=options.formats)
     for done in run_isolated(jobs, worker, options.jobs, options.limits):
         settle(done.task.index, _row_of(done), done.peak_rss_kb or 0)
     return [r for r in rows if r is not None]
@@ -292,6 +302,7 @@ def write_generation(output_dir: Path, manifest: list[ManifestRecord], cache: Ca
             if row.status == "ok" and row.sha256 not in written:
                 written.add(row.sha256 or "")
                 _write_records(out, cache, row)
+        out.add("task_links", task_links(out.complete("documents", "tasks", "task_units")))
         out.add("manifest", manifest)
         out.close()
         if workbook:
@@ -324,5 +335,5 @@ def _write_records(out: DatasetFiles, cache: Cache, row: ManifestRecord) -> None
     c.document.source_path = row.source_path  # the same bytes may lie under another name than when cached
     out.add("documents", [c.document])
     out.add("tasks", c.tasks)
-    out.add("task_units", c.task_units)
+    out.add("task_units", unit_records(c.document, c.tasks))  # names resolved with today's alias table
     out.add("citations", c.citations)
