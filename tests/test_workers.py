@@ -62,3 +62,5 @@ def test_a_library_that_cannot_be_mapped_under_the_limit_is_memory_limit():
     exc = ImportError("/venv/lib/lxml/etree.so: failed to map segment from shared object")
     assert _classify(exc, Limits(memory_mb=600)).code == "memory_limit"
     assert _classify(exc, Limits(memory_mb=None)).code == "internal_error"
+    full = OSError(28, "No space left on device")  # ENOSPC while the worker stores the file's outcome
+    assert _classify(full, Limits()).code == "disk_full"

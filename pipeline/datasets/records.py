@@ -60,7 +60,7 @@ class DocumentRecord:
 
 DOCUMENTS_SCHEMA = pa.schema([
     column("doc_id", pa.string(), "stable id of the document: first 16 hex digits of its sha256", "3f2a9c0d1e4b5a67", False),
-    column("source_path", pa.string(), "path of the input file, relative to the input folder", "2018/泉政办〔2018〕51号.pdf", False),
+    column("source_path", pa.string(), "path of the input file, relative to the input folder (a name that is not UTF-8, or holds a backslash, in the escaped form of the README: each byte that is not UTF-8 as \\xHH, each backslash doubled)", "2018/泉政办〔2018〕51号.pdf", False),
     column("source_format", pa.string(), f"format the file was read as (by content, not extension): {SOURCE_FORMATS}", "pdf", False),
     column("sha256", pa.string(), "sha256 of the file's bytes", "3f2a9c…", False),
     column("doc_number", pa.string(), "发文字号 in canonical form", "泉政办〔2018〕51号"),
@@ -221,12 +221,12 @@ class ManifestRecord:
 
 
 MANIFEST_SCHEMA = pa.schema([
-    column("source_path", pa.string(), "input file, relative to the input folder", "2018/泉政办〔2018〕51号.pdf", False),
+    column("source_path", pa.string(), "path below the input folder (file, or a skipped folder or link), in the same form as documents.source_path", "2018/泉政办〔2018〕51号.pdf", False),
     column("sha256", pa.string(), "sha256 of the file (null when it could not be read)", "3f2a9c…"),
     column("source_format", pa.string(), f"format detected from the content: {SOURCE_FORMATS}", "pdf"),
-    column("status", pa.string(), "ok or error (see docs/errors.md)", "ok", False),
-    column("error_code", pa.string(), "stable code of the failure (see docs/errors.md)", "no_text_layer"),
-    column("error", pa.string(), "human-readable message of the failure", "PDF has no text layer (scanned image?)"),
+    column("status", pa.string(), "ok, error, or skipped (a path not parsed on purpose: hidden, a link out of the input folder, an unsupported kind …; see docs/errors.md)", "ok", False),
+    column("error_code", pa.string(), "stable code of the failure, or the reason a path was skipped (see docs/errors.md)", "no_text_layer"),
+    column("error", pa.string(), "human-readable message of the failure, or why the path was skipped", "PDF has no text layer (scanned image?)"),
     column("warnings", STRINGS, "non-fatal findings, e.g. no task table", "[no task table found]", False),
     column("n_tasks", pa.int32(), "task rows found", "42", False),
     column("n_pages", pa.int32(), "pages (PDF only)", "9"),
