@@ -17,6 +17,8 @@ return value or a :class:`Failure` with a stable code.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import math
 import multiprocessing
 import multiprocessing.connection
@@ -31,6 +33,12 @@ from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+START_HEADROOM_MB = 32
+"""Address space a worker needs beyond what it inherits, just to start parsing."""
+
+PR_SET_PDEATHSIG = 1
+"""prctl(2) option: the signal a process gets when its parent ends."""
 
 SELF_DESTRUCT_GRACE = 30
 """Seconds after its deadline at which a worker kills itself with SIGALRM, in
@@ -71,31 +79,80 @@ def default_jobs() -> int:
 
 
 def _child(conn: multiprocessing.connection.Connection, fn: Callable[[Any], Any], task: Any,
-           limits: Limits) -> None:
-    """Worker body: own process group, limits, run, answer once."""
+           limits: Limits, umask: int) -> None:
+    """Worker body: own process group, limits, run, answer once; silent if nobody listens any more."""
     os.setpgrp()
+    os.umask(umask)  # the forkserver's is the one of whoever started it first, not this run's
+    _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
     signal.alarm(math.ceil(limits.timeout) + SELF_DESTRUCT_GRACE)
-    if limits.memory_mb is not None:
-        cap = limits.memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    answer: Any
+    answer: Any = _over_limit_at_start(limits)
+    if answer is None:
+        if limits.memory_mb is not None:
+            cap = limits.memory_mb * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        try:
+            answer = fn(task)
+        except Exception as exc:  # a bug or a shape nobody foresaw: a failure of this task only
+            answer = _classify(exc, limits)
     try:
-        answer = fn(task)
-    except MemoryError:
-        answer = Failure("memory_limit", f"the file needed more than the memory limit of {limits.memory_mb} MB")
-    except Exception as exc:  # a bug or a shape nobody foresaw: a failure of this task only
-        answer = Failure("internal_error", f"{type(exc).__name__}: {exc}", traceback.format_exc())
-    conn.send((answer, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
-    conn.close()
+        conn.send((answer, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+        conn.close()
+    except OSError:  # the parent is gone (killed): nobody to answer, nothing to print
+        os._exit(0)
+
+
+def _classify(exc: Exception, limits: Limits) -> Failure:
+    """An exception the function let through, by code.
+
+    Under an address-space limit, memory exhaustion is not always a
+    MemoryError: a module imported late cannot map its shared library
+    (``ImportError: ... failed to map segment from shared object``) and an
+    allocation in C fails with ENOMEM.
+    """
+    if limits.memory_mb is not None and (
+            isinstance(exc, MemoryError)
+            or (isinstance(exc, ImportError) and "failed to map segment" in str(exc))
+            or (isinstance(exc, OSError) and exc.errno == errno.ENOMEM)):
+        return Failure("memory_limit", f"the file needed more than the memory limit of {limits.memory_mb} MB "
+                       f"({type(exc).__name__})")
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return Failure("disk_full", f"no space left on the device: {exc}")
+    return Failure("internal_error", f"{type(exc).__name__}: {exc}", traceback.format_exc())
+
+
+def _over_limit_at_start(limits: Limits) -> Failure | None:
+    """A worker whose address space already exceeds its limit (the imported libraries
+    alone take a few hundred MB) cannot run anything: say so instead of failing later."""
+    if limits.memory_mb is None:
+        return None
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            vm_kb = next(int(line.split()[1]) for line in fh if line.startswith("VmSize:"))
+    except (OSError, StopIteration, ValueError):  # not Linux: the failure shows up, classified, later
+        return None
+    if vm_kb // 1024 + START_HEADROOM_MB <= limits.memory_mb:
+        return None
+    return Failure("memory_limit", f"the worker cannot start under the memory limit of {limits.memory_mb} MB: "
+                   f"its libraries alone take {vm_kb // 1024} MB of address space")
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the process that forked it ends (the
+    forkserver, which ends with the run), so a killed run leaves no worker busy."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the SIGALRM self-destruct still applies
+        pass
 
 
 class _Running(Generic[T, R]):
-    def __init__(self, ctx: Any, fn: Callable[[T], R], task: T, limits: Limits) -> None:
+    def __init__(self, ctx: Any, fn: Callable[[T], R], task: T, limits: Limits, umask: int) -> None:
         self.task = task
         self.limits = limits
         self.conn, child_conn = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=_child, args=(child_conn, fn, task, limits), daemon=True)
+        self.process = ctx.Process(target=_child, args=(child_conn, fn, task, limits, umask), daemon=True)
         self.started = time.monotonic()
         self.deadline = self.started + limits.timeout
         self.process.start()
@@ -153,6 +210,8 @@ def run_isolated(tasks: Iterable[T], fn: Callable[[T], R], jobs: int, limits: Li
     module = getattr(getattr(fn, "func", fn), "__module__", None)
     if module:
         ctx.set_forkserver_preload([module])
+    umask = os.umask(0o022)
+    os.umask(umask)
     pending = iter(tasks)
     running: list[_Running[T, R]] = []
     exhausted = False
@@ -164,7 +223,7 @@ def run_isolated(tasks: Iterable[T], fn: Callable[[T], R], jobs: int, limits: Li
                 except StopIteration:
                     exhausted = True
                 else:
-                    running.append(_Running(ctx, fn, task, limits))
+                    running.append(_Running(ctx, fn, task, limits, umask))
             if not running:
                 return
             next_deadline = min(r.deadline for r in running)
