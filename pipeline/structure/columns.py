@@ -157,14 +157,18 @@ def _combined_header(top: list[Slot | None], sub: list[Slot | None]) -> list[str
     ]
 
 
-def grouping_columns(grid: list[list[Slot | None]], first_row: int) -> frozenset[int]:
-    """Columns whose own non-empty cells below the header are (almost) all headings."""
+def grouping_columns(table: Table, first_row: int) -> frozenset[int]:
+    """Columns whose own non-empty cells below the header are (almost) all headings.
+
+    The rest of a heading that a page end broke (``好公开。`` on the next page)
+    is no cell of its own: it is not counted."""
     found: set[int] = set()
-    n_cols = len(grid[0]) if grid else 0
-    for col in range(n_cols):
+    grid = table.grid()
+    for col in range(table.n_cols):
         texts = [
-            slot.text for row in grid[first_row:]
-            if (slot := row[col]) is not None and not slot.covered and slot.text.strip()
+            slot.text for row, slots in zip(table.rows[first_row:], grid[first_row:])
+            if (slot := slots[col]) is not None and not slot.covered and slot.text.strip()
+            and (not row.continues_on_new_page or is_heading(slot.text))
         ]
         headings = sum(is_heading(t) for t in texts)
         if headings and headings >= HEADING_COLUMN_SHARE * len(texts):
@@ -200,7 +204,7 @@ def find_header(table: Table) -> tuple[int, ColumnMap] | None:
         return None
     _, r, rows, texts = best
     first_row = r + len(rows)
-    columns = map_columns(texts, grouping_columns(grid, first_row))
+    columns = map_columns(texts, grouping_columns(table, first_row))
     if not {"task", "requirement"} & columns.roles.keys():
         # Headings are all the table has to say: they are its tasks.
         columns = map_columns(texts)

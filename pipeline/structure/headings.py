@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.normalize.text import join_prose
 from pipeline.structure.markers import CIRCLED, ITEM, SECTION, SUBITEM, SUBSECTION, parse_marker
 
 ITEM_LEVELS = (ITEM, SUBITEM, CIRCLED)
@@ -36,6 +37,9 @@ class Task:
     page_start: int | None
     page_end: int | None
     extra: dict[str, str] = field(default_factory=dict)
+    first_listed_leads: bool = False
+    """The notice said (``列第一位者为牵头单位，下同``) that the first unit
+    listed leads: normalization makes it the lead when no role word names one."""
 
 
 @dataclass
@@ -59,6 +63,14 @@ class State:
                 self.subsection = _Heading()
         elif level == SUBSECTION:
             self.subsection = _Heading(number, title)
+
+    def extend(self, level: int, more: str) -> tuple[str | None, str]:
+        """Join *more* to the title of the heading in force at *level* (the
+        rest of a heading a page end broke); return (old title, new title)."""
+        heading = self.section if level == SECTION else self.subsection
+        old = heading.title
+        heading.title = heading_title(join_prose(old or "", more))
+        return old, heading.title
 
     def task(self, **fields: object) -> Task:
         """A task under the headings in force."""
