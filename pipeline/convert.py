@@ -17,7 +17,7 @@ from pipeline.normalize.deadlines import task_deadline
 from pipeline.metadata.notice import NoticeMeta, extract_notice_meta
 from pipeline.datasets.records import CitationRecord, DocumentRecord, TaskRecord, TaskUnitRecord, record_dict
 from pipeline.structure.tasks import Task, structure_tasks
-from pipeline.normalize.units import ROLES, assign_roles
+from pipeline.normalize.units import ROLES, assign_roles, first_listed_leads
 
 NO_TASK_TABLE = "no task table found"
 
@@ -46,7 +46,8 @@ def task_units(task: Task) -> dict[str, list[str]]:
     """
     lead = assign_roles(task.lead_text, "lead")
     responsible = assign_roles(task.responsible_text, "responsible")
-    return {role: list(dict.fromkeys(lead[role] + responsible[role])) for role in ROLES}
+    units = {role: list(dict.fromkeys(lead[role] + responsible[role])) for role in ROLES}
+    return first_listed_leads(units) if task.first_listed_leads else units
 
 
 def notice_year(meta: NoticeMeta) -> int | None:
