@@ -468,3 +468,8 @@ BODIES.update({
     "gbt_three_columns": GBT_THREE_COLUMNS,
     "gbt_landscape": GBT_LANDSCAPE,
 })
+
+# The layouts of issue 11 live in their own module (it imports the helpers above).
+from tests.layout_docs_national import BODIES as _NATIONAL_BODIES  # noqa: E402
+
+BODIES.update(_NATIONAL_BODIES)

@@ -98,11 +98,13 @@ class _ProseReader:
         self.tasks: list[Task] = []
 
     def read(self, text: str, page: int | None) -> None:
-        if says_first_listed_leads(text):
-            self.first_listed = True
         marker = parse_marker(text)
         if marker is not None:
             self.close()
+        if says_first_listed_leads(text):
+            # From here on: the item that says it included, the one before not.
+            self.first_listed = True
+        if marker is not None:
             self.draft = _Draft(marker, [])
             text = marker.rest
         elif self.draft is None:
