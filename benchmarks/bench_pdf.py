@@ -1,11 +1,13 @@
-"""Throughput of our PDF path against bare pdfplumber, on the same PDFs in one run.
+"""Throughput of our PDF path against bare pdfplumber, and of OFD beside it, on the same pages in one run.
 
     .venv/bin/python benchmarks/bench_pdf.py [PDF or folder ...] [--repeat N]
 
 Bare pdfplumber is what any user of it pays anyway (open, then
 ``extract_tables`` on every page); the ratio says what stitching, paragraphs
 and text repair add on top; the full path adds structuring, normalization,
-metadata and records. Prints figures; never asserts a time.
+metadata and records. The OFD lines read the OFD twins of the same PDFs
+(tests/fixtures/ofd/twins, both writing styles) through the same layout stage.
+Prints figures; never asserts a time.
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from typing import Callable
 
 import pdfplumber
 
+from extractors.ofd import extract_ofd
 from extractors.pdf import extract_pdf
 from pipeline.convert import convert
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUTS = [ROOT / "raw", ROOT / "tests" / "fixtures" / "corpus"]
+TWINS = ROOT / "tests" / "fixtures" / "ofd" / "twins"
 
 
 def bare_pdfplumber(data: bytes) -> None:
@@ -76,6 +80,18 @@ def main() -> None:
         seconds = timed(fn, blobs, args.repeat)
         base = base or seconds
         print(f"{label:>16}: {seconds:7.3f} s  {pages / seconds:7.1f} pages/s  ratio {seconds / base:4.2f}x")
+
+    for style in ("runs", "chars"):
+        twins = [TWINS / f"{f.stem}.{style}.ofd" for f in files if (TWINS / f"{f.stem}.{style}.ofd").exists()]
+        if not twins:
+            continue
+        twin_pdfs = [f.read_bytes() for f in files if (TWINS / f"{f.stem}.{style}.ofd").exists()]
+        twin_pages = sum(extract_ofd(t.read_bytes()).n_pages or 0 for t in twins)
+        print(f"OFD twins ({style}) of {len(twins)} of these PDFs, {twin_pages} pages:")
+        for label, fn, blobs_ in (("extract_pdf", extract_pdf, twin_pdfs),
+                                  ("extract_ofd", extract_ofd, [t.read_bytes() for t in twins])):
+            seconds = timed(fn, blobs_, args.repeat)
+            print(f"{label:>16}: {seconds:7.3f} s  {twin_pages / seconds:7.1f} pages/s")
 
 
 if __name__ == "__main__":

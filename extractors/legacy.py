@@ -8,12 +8,14 @@ and a time limit; the batch worker's process group kill also reaches it.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from extractors.model import ExtractionError
+from extractors.docx import extract_docx
+from extractors.model import Document, ExtractionError
 
 SOFFICE_TIMEOUT = 90
 """Seconds a conversion may take; below the batch's default per-file limit, so
@@ -49,3 +51,11 @@ def convert_to_docx(data: bytes) -> bytes:
             raise ExtractionError("conversion_failed",
                                   f"LibreOffice could not convert the file (exit code {done.returncode}): {said}")
         return converted.read_bytes()
+
+
+def extract_legacy(data: bytes) -> Document:
+    """Read a .doc/.wps file's bytes into the document model, through DOCX."""
+    document = extract_docx(convert_to_docx(data))
+    return dataclasses.replace(
+        document, source_format="doc",
+        warnings=[*document.warnings, "legacy .doc/.wps file, read through a LibreOffice conversion to DOCX"])

@@ -110,9 +110,15 @@ class Document:
     """What an extractor returns: blocks in reading order plus provenance."""
 
     blocks: list[Block]
-    source_format: Literal["pdf", "docx"]
+    source_format: str
+    """The name of the format that read the file (:data:`extractors.formats.FORMATS`)."""
     n_pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    properties: dict[str, str] = field(default_factory=dict)
+    """The file's own description of itself where the format keeps one apart
+    from the text (OFD ``DocInfo``: Title, Author, CreationDate, Creator).
+    Shown by ``inspect``; not in the datasets, whose metadata come from the
+    notice's text, the same in every format."""
 
     def paragraphs(self) -> Iterator[Paragraph]:
         return (b for b in self.blocks if isinstance(b, Paragraph))

@@ -32,6 +32,8 @@ class Converted:
     citations: list[CitationRecord]
     n_pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    properties: dict[str, str] = field(default_factory=dict)
+    """The file's own metadata (OFD DocInfo), for ``inspect``; not a dataset."""
 
 
 def doc_id_for(sha256: str) -> str:
@@ -116,7 +118,8 @@ def convert_document(document: Document, source_path: str, sha256: str) -> Conve
     record = document_record(doc_id, source_path, document, sha256, meta, len(tasks))
     citations = citation_records(doc_id, document, tasks, meta.doc_number)
     warnings = list(document.warnings) + ([] if tasks else [NO_TASK_TABLE])
-    return Converted(record, tasks, units, citations, n_pages=document.n_pages, warnings=warnings)
+    return Converted(record, tasks, units, citations, n_pages=document.n_pages, warnings=warnings,
+                     properties=dict(document.properties))
 
 
 def convert(data: bytes, source_path: str) -> Converted:

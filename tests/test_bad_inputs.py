@@ -11,7 +11,7 @@ import pytest
 from extractors import extract
 from extractors.legacy import soffice_path
 from extractors.model import ExtractionError
-from extractors.sniff import sniff
+from extractors.formats import detect
 from tests import hostile, pdfgen
 from tests.conftest import RAW
 
@@ -77,7 +77,8 @@ def test_zip_bomb_is_refused_before_inflating(bomb, monkeypatch):
 
 def test_sniffing_lists_the_zip_without_inflating_it(bomb, monkeypatch):
     monkeypatch.setattr(zipfile.ZipFile, "open", lambda *a, **k: pytest.fail("sniff inflated a part"))
-    assert sniff(bomb) == "docx"
+    fmt = detect(bomb)
+    assert fmt is not None and fmt.name == "docx"
 
 
 def test_legacy_file_without_libreoffice_says_how_to_install_it(monkeypatch, tmp_path):

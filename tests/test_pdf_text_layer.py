@@ -9,8 +9,10 @@ import pdfplumber
 import pytest
 
 from extractors.model import ExtractionError, Paragraph, Table
-from extractors.pdf import dedupe_chars, extract_pdf
-from tests.conftest import RAW
+from extractors.layout.glyphs import dedupe_glyphs
+from extractors.layout.ruling import table_cells
+from extractors.pdf import extract_pdf, glyph, segment
+from tests.conftest import CORPUS, RAW
 from tests.pdfbytes import Page, ToUnicodeFont, build
 from tests.pdfgen import encrypted_pdf, truncated_pdf
 
@@ -149,8 +151,24 @@ def test_tables_on_separate_pages_with_text_between_stay_apart() -> None:
     (RAW / "泉政办〔2018〕51号-横版.pdf").read_bytes(),
 ], ids=["fake-bold", "landscape"])
 def test_dedupe_keeps_exactly_what_pdfplumber_keeps(data: bytes) -> None:
-    """Our linear-time dedupe is pdfplumber's ``Page.dedupe_chars`` rule."""
+    """Our linear-time dedupe of glyphs is pdfplumber's ``Page.dedupe_chars`` rule."""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages[:4]:
-            assert dedupe_chars(page.chars) == page.dedupe_chars().chars
+            assert dedupe_glyphs([glyph(c) for c in page.chars]) == [glyph(c) for c in page.dedupe_chars().chars]
+            page.close()
+
+
+@pytest.mark.parametrize("path", [
+    RAW / "泉政办〔2018〕51号.pdf",
+    RAW / "泉政办〔2018〕51号-横版.pdf",
+    CORPUS / "江门-政府信息公开工作任务.pdf",
+    CORPUS / "台山-政务公开工作任务.pdf",
+], ids=["portrait", "landscape", "jiangmen", "taishan"])
+def test_cells_from_segments_are_pdfplumbers_cells(path) -> None:
+    """The layout stage finds tables on bare segments; on every page of real
+    renderings it must find exactly the cells ``Page.find_tables()`` finds."""
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            segments = [s for e in page.edges if (s := segment(e)) is not None]
+            assert table_cells(segments) == [t.cells for t in page.find_tables()]
             page.close()

@@ -14,7 +14,7 @@ FIELDS = list(JIANGMEN[0])
 PDF_CLIPPED = pytest.mark.xfail(
     strict=True,
     reason="台山's PDF table runs past the right page edge: its 责任单位 column is not in the file at all, "
-           "and the 具体要求 text beyond the edge (in the text layer) is clipped by extractors/pdf.py",
+           "and the 具体要求 text beyond the edge (in the text layer) is clipped by the layout stage (extractors/layout/glyphs.py)",
 )
 CASES = [(name, ext) for name in LAYOUTS for ext in ("docx", "pdf")]
 COMPLETE = [

@@ -49,7 +49,9 @@ class Segment:
     """A straight ruling segment: a table border, drawn as a stroked line, a
     rectangle's edge or a thin filled rectangle (collapsed to its centre line).
 
-    Horizontal segments have ``top == bottom``, vertical ones ``x0 == x1``.
+    Horizontal segments have ``top == bottom``, vertical ones ``x0 == x1``
+    (pdfplumber also calls a slanted stroke ``v``; the table finder then reads
+    only its ``x0``, as pdfplumber's own does).
     """
 
     x0: float

@@ -111,11 +111,13 @@ def _metadata_value(value: Any) -> str:
 
 
 def render_metadata(converted: Converted, total_width: int) -> list[str]:
-    """The document record (every field, so columns added later show too), pages and warnings.
+    """The document record (every field, so columns added later show too), pages,
+    warnings and the file's own metadata (``file_*``: OFD DocInfo).
 
     Long values (title, 抄送 lists) wrap under themselves, past the field names.
     """
     fields = record_dict(converted.document) | {"n_pages": converted.n_pages, "warnings": converted.warnings}
+    fields |= {f"file_{name}": value for name, value in converted.properties.items()}
     name_width = max(text_width(name) for name in fields)
     value_width = max(MIN_WIDTH, total_width - name_width - 2)
     lines = []
@@ -139,11 +141,12 @@ def _json_default(value: Any) -> str:
 
 
 def render_json(converted: Converted) -> str:
-    """The same records as the datasets hold, plus the file's pages and warnings."""
+    """The same records as the datasets hold, plus the file's pages, warnings and own metadata."""
     payload = {
         "document": record_dict(converted.document),
         "n_pages": converted.n_pages,
         "warnings": converted.warnings,
+        "properties": converted.properties,
         "tasks": [record_dict(t) for t in converted.tasks],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default) + "\n"

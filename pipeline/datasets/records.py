@@ -14,6 +14,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from extractors import formats
 from pipeline import PARSER_VERSION
 
 LIST_SEPARATOR = "；"
@@ -26,6 +27,9 @@ def column(name: str, type_: pa.DataType, meaning: str, example: str, nullable: 
 
 
 STRINGS = pa.list_(pa.string())
+
+SOURCE_FORMATS = ", ".join(formats.names())
+"""The ``source_format`` values, from the format registry."""
 
 
 @dataclass
@@ -57,7 +61,7 @@ class DocumentRecord:
 DOCUMENTS_SCHEMA = pa.schema([
     column("doc_id", pa.string(), "stable id of the document: first 16 hex digits of its sha256", "3f2a9c0d1e4b5a67", False),
     column("source_path", pa.string(), "path of the input file, relative to the input folder", "2018/泉政办〔2018〕51号.pdf", False),
-    column("source_format", pa.string(), "format the file was read as (by content, not extension): pdf or docx", "pdf", False),
+    column("source_format", pa.string(), f"format the file was read as (by content, not extension): {SOURCE_FORMATS}", "pdf", False),
     column("sha256", pa.string(), "sha256 of the file's bytes", "3f2a9c…", False),
     column("doc_number", pa.string(), "发文字号 in canonical form", "泉政办〔2018〕51号"),
     column("doc_agency", pa.string(), "机关代字 of the 发文字号", "泉政办"),
@@ -174,7 +178,7 @@ class ManifestRecord:
 MANIFEST_SCHEMA = pa.schema([
     column("source_path", pa.string(), "input file, relative to the input folder", "2018/泉政办〔2018〕51号.pdf", False),
     column("sha256", pa.string(), "sha256 of the file (null when it could not be read)", "3f2a9c…"),
-    column("source_format", pa.string(), "format detected from the content", "pdf"),
+    column("source_format", pa.string(), f"format detected from the content: {SOURCE_FORMATS}", "pdf"),
     column("status", pa.string(), "ok or error (see docs/errors.md)", "ok", False),
     column("error_code", pa.string(), "stable code of the failure (see docs/errors.md)", "no_text_layer"),
     column("error", pa.string(), "human-readable message of the failure", "PDF has no text layer (scanned image?)"),

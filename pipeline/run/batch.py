@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from extractors import formats as registry
 from extractors.model import ExtractionError
 from pipeline.run.cache import Cache, Entry
 from pipeline.convert import Converted, convert
@@ -34,9 +35,6 @@ from pipeline.run.workers import Done, Failure, Limits, default_jobs, run_isolat
 from pipeline.datasets.writers import StagedOutput
 
 log = logging.getLogger(__name__)
-
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".wps")
-"""Files the runner picks up; which reader handles one is decided by content."""
 
 MACHINE_DEPENDENT_CODES = frozenset({"needs_libreoffice", "conversion_failed"})
 """Errors that depend on this machine rather than on the file's bytes: not
@@ -49,11 +47,14 @@ bytes) is written once, under the first path; the manifest lists every path."""
 Converter = Callable[[bytes, str], Converted]
 
 
-def find_inputs(input_dir: Path) -> list[Path]:
-    """Supported files below *input_dir*, recursively, in a stable order."""
+def find_inputs(input_dir: Path, known: tuple[registry.Format, ...]) -> list[Path]:
+    """Files below *input_dir* with a suffix of one of the *known* formats,
+    recursively, in a stable order. Which reader handles one is decided by
+    its content."""
+    suffixes = tuple(s for fmt in known for s in fmt.suffixes)
     return sorted(
         p for p in input_dir.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+        if p.is_file() and p.name.lower().endswith(suffixes)
         and not any(part.startswith(".") for part in p.relative_to(input_dir).parts)
     )
 
@@ -66,6 +67,9 @@ class Options:
     """Parse every file again, ignoring (and refreshing) the cache."""
     converter: Converter = convert
     """bytes → records; a module-level function (it is sent to worker processes)."""
+    formats: tuple[registry.Format, ...] = field(default_factory=lambda: tuple(registry.FORMATS))
+    """The input formats of the run: the registry as it is when the options are
+    made, formats registered at run time included; workers adopt it."""
 
 
 @dataclass
@@ -128,12 +132,15 @@ def error_row(rel: str, sha256: str | None, code: str, message: str, seconds: fl
                           error=message, warnings=[], n_tasks=0, n_pages=None, seconds=seconds)
 
 
-def process_file(job: FileJob, cache: Cache, converter: Converter) -> ManifestRecord:
-    """Worker side: parse one file, store the outcome in the cache, answer its manifest row.
+def process_file(job: FileJob, cache: Cache, converter: Converter,
+                 known: tuple[registry.Format, ...]) -> ManifestRecord:
+    """Worker side: parse one file with the run's formats, store the outcome in
+    the cache, answer its manifest row.
 
     Errors the file causes are answered as rows; anything else (a bug, memory
     exhaustion) propagates to the worker wrapper, which reports it by code.
     """
+    registry.use(known)
     started = time.perf_counter()
     try:
         data = job.path.read_bytes()
@@ -170,7 +177,7 @@ def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
               reporter: Reporter = _Silent()) -> BatchResult:
     """Convert every input into the datasets in *output_dir*."""
     cache = Cache(output_dir)
-    inputs = find_inputs(input_dir)
+    inputs = find_inputs(input_dir, options.formats)
     rows: list[ManifestRecord | None] = [None] * len(inputs)
     jobs: list[FileJob] = []
     result = BatchResult()
@@ -194,7 +201,7 @@ def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
         else:
             settle(index, manifest_row(rel, entry, time.perf_counter() - started, cached=True))
 
-    worker = functools.partial(process_file, cache=cache, converter=options.converter)
+    worker = functools.partial(process_file, cache=cache, converter=options.converter, known=options.formats)
     for done in run_isolated(jobs, worker, options.jobs, options.limits):
         settle(done.task.index, _row_of(done))
         result.peak_worker_rss_kb = max(result.peak_worker_rss_kb, done.peak_rss_kb or 0)
