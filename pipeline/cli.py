@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline build INPUT_DIR OUTPUT_DIR`` and ``inspect FILE``.
+"""Command line: ``python -m pipeline build INPUT_DIR OUTPUT_DIR``, ``inspect FILE``, ``diff A B``, ``units …``.
 
 A thin layer: it parses arguments, calls the batch runner and turns its result
 into an exit code (0 all files ok, 1 some file failed, 2 usage error).
@@ -17,6 +17,9 @@ from pipeline.run.batch import Options, run_batch
 from pipeline.run.progress import BarLogHandler, Progress
 from pipeline.run.workers import Limits, default_jobs
 from pipeline.analysis.inspection import inspect_file
+from pipeline.analysis.task_diff import diff_files
+from pipeline.analysis.unit_review import REVIEWED_FILE, SUGGESTIONS_FILE, accept, write_suggestions
+from pipeline.normalize.alias_table import ALIAS_DIR, AliasTableError, default_table
 from pipeline.datasets.xlsx import write_workbook
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -55,6 +58,17 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("file", type=Path)
     inspect.add_argument("--json", action="store_true", help="print the records as JSON instead of a table")
     inspect.add_argument("--width", type=int, help="table width in columns (default: the terminal's)")
+    diff = commands.add_parser("diff", help="how the tasks changed from notice A to notice B (e.g. two years' editions)")
+    diff.add_argument("notice_a", type=Path)
+    diff.add_argument("notice_b", type=Path)
+    diff.add_argument("--width", type=int, help="line width in columns (default: the terminal's)")
+    units = commands.add_parser("units", help="review unit names: propose aliases, accept reviewed ones")
+    unit_commands = units.add_subparsers(dest="units_command", required=True)
+    suggest = unit_commands.add_parser("suggest", help=f"write OUTPUT_DIR/{SUGGESTIONS_FILE}: abbreviations the "
+                                       "rule proposes, for a person to review (nothing is applied)")
+    suggest.add_argument("output_dir", type=Path)
+    accept = unit_commands.add_parser("accept", help="add the rows marked accept=y of a review file to the alias table")
+    accept.add_argument("review_file", type=Path)
     return parser
 
 
@@ -62,12 +76,38 @@ def _raise_on_sigterm(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)  # unwinds like Ctrl-C: workers killed, staging removed
 
 
+def _units(args: argparse.Namespace) -> int:
+    if args.units_command == "suggest":
+        if not (args.output_dir / "task_units.parquet").is_file():
+            print(f"error: {args.output_dir} holds no task_units.parquet: run build first", file=sys.stderr)
+            return EXIT_USAGE
+        path, n = write_suggestions(args.output_dir)
+        print(f"{n} suggested alias rows → {path} (mark accept=y, then: python -m pipeline units accept {path})")
+        return EXIT_OK
+    try:
+        n = accept(args.review_file)
+    except (OSError, AliasTableError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"{n} rows added to {ALIAS_DIR / REVIEWED_FILE}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "inspect":
         return EXIT_OK if inspect_file(args.file, args.json, args.width) else EXIT_FAILED
+    if args.command == "diff":
+        return EXIT_OK if diff_files(args.notice_a, args.notice_b, args.width) else EXIT_FAILED
+    if args.command == "units":
+        return _units(args)
     if not args.input_dir.is_dir():
         print(f"error: input folder {args.input_dir} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        default_table()  # a contradictory alias table stops the run before any file is parsed
+    except AliasTableError as exc:
+        print(f"error: alias table {ALIAS_DIR}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     progress = Progress(sys.stderr, bar=sys.stderr.isatty() and not args.quiet)
     handler = BarLogHandler(progress)

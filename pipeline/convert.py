@@ -17,6 +17,8 @@ from pipeline.normalize.deadlines import task_deadline
 from pipeline.metadata.notice import NoticeMeta, extract_notice_meta
 from pipeline.datasets.records import CitationRecord, DocumentRecord, TaskRecord, TaskUnitRecord, record_dict
 from pipeline.structure.tasks import Task, structure_tasks
+from pipeline.normalize.alias_table import AliasTable
+from pipeline.normalize.unit_names import notice_context, resolve_unit
 from pipeline.normalize.units import ROLES, assign_roles, first_listed_leads
 
 NO_TASK_TABLE = "no task table found"
@@ -57,10 +59,9 @@ def notice_year(meta: NoticeMeta) -> int | None:
     return meta.doc_year or (meta.signed_date.year if meta.signed_date else None)
 
 
-def task_records(doc_id: str, tasks: list[Task], year: int | None) -> tuple[list[TaskRecord], list[TaskUnitRecord]]:
-    """Normalize structured tasks into task rows and the long (task, role, unit) table."""
+def task_records(doc_id: str, tasks: list[Task], year: int | None) -> list[TaskRecord]:
+    """Normalize structured tasks into task rows."""
     rows: list[TaskRecord] = []
-    units: list[TaskUnitRecord] = []
     for seq, task in enumerate(tasks, start=1):
         by_role = task_units(task)
         leads, responsible = by_role["lead"], by_role["responsible"]
@@ -87,9 +88,24 @@ def task_records(doc_id: str, tasks: list[Task], year: int | None) -> tuple[list
                 extra=task.extra,
             )
         )
-        units += [TaskUnitRecord(doc_id, seq, "lead", u) for u in leads]
-        units += [TaskUnitRecord(doc_id, seq, "responsible", u) for u in responsible]
-    return rows, units
+    return rows
+
+
+def unit_records(document: DocumentRecord, tasks: list[TaskRecord], table: AliasTable | None = None) -> list[TaskUnitRecord]:
+    """The long (task, role, unit) table, each unit named as across notices.
+
+    Also called by the batch runner when it writes a cached file's records, so
+    an edited alias table takes effect without parsing the files again.
+    """
+    notice = notice_context(document.issuer, document.signed_date, document.doc_year)
+    out = []
+    for task in tasks:
+        for role, units in (("lead", task.lead_units), ("responsible", task.responsible_units)):
+            for unit in units:
+                name = resolve_unit(unit, notice, table)
+                out.append(TaskUnitRecord(task.doc_id, task.seq, role, unit, name.canonical, name.region, name.match,
+                                          name.kind))
+    return out
 
 
 def citation_records(doc_id: str, document: Document, tasks: list[TaskRecord], own: str | None) -> list[CitationRecord]:
@@ -114,8 +130,9 @@ def document_record(doc_id: str, source_path: str, document: Document, sha256: s
 def convert_document(document: Document, source_path: str, sha256: str) -> Converted:
     doc_id = doc_id_for(sha256)
     meta = extract_notice_meta(document)
-    tasks, units = task_records(doc_id, structure_tasks(document), notice_year(meta))
+    tasks = task_records(doc_id, structure_tasks(document), notice_year(meta))
     record = document_record(doc_id, source_path, document, sha256, meta, len(tasks))
+    units = unit_records(record, tasks)
     citations = citation_records(doc_id, document, tasks, meta.doc_number)
     warnings = list(document.warnings) + ([] if tasks else [NO_TASK_TABLE])
     return Converted(record, tasks, units, citations, n_pages=document.n_pages, warnings=warnings,

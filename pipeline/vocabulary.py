@@ -197,3 +197,36 @@ ADDRESSEE_MAX_LINES = 4
 ATTACHMENT_TITLE_MAX_LINES = 3
 """How many wrapped lines a title, the 主送机关 or an attachment title may span
 (PDF extractors may deliver each visual line as a paragraph)."""
+
+# --- Unit names across notices (pipeline/normalize/unit_names.py) -----------
+
+REGION_LEVELS: tuple[str, ...] = ("自治区", "自治州", "自治县", "省", "市", "州", "盟", "县", "区", "旗")
+"""Words that end a place name of an administrative region (泉州市, 长泰县, 思明区)."""
+
+UNIT_LEVELS: tuple[str, ...] = ("省", "市", "县", "区")
+"""Level words a local unit name starts with (市财政局, 县发改局): the region of
+that level in the notice's issuer (泉州市 in a 泉州 notice) is the unit's."""
+
+ORGAN_HEADS: tuple[str, ...] = ("人民政府", "政府", "人大", "政协", "党委", "委")
+"""What follows a region in an issuer that names a sub-region (泉州市丰泽区人民政府);
+a place word followed by anything else (泉州市城市管理局) is part of the organ."""
+
+PARTY_PREFIX = "中共"
+"""Party organs put 中共 before their region (中共泉州市委办公室)."""
+
+NATIONAL_ISSUER_PREFIXES: tuple[str, ...] = ("国务院", "中共中央", "全国人大", "全国人民代表大会")
+"""Issuers whose notices speak for the whole country."""
+
+NATIONAL_REGION = "全国"
+"""unit_region of a national body (国家发展和改革委员会) and of a national notice's groups."""
+
+GROUP_WORDS: tuple[str, ...] = ("各", "有关", "相关")
+"""A unit name holding one of these is a collective name (市直各部门,
+各县（市、区）人民政府, 有关单位), not one agency."""
+
+INSTITUTION_TYPES: dict[str, str] = {
+    "委员会": "委", "委会": "委", "委": "委", "局": "局", "办公室": "办", "办": "办", "厅": "厅", "中心": "中心",
+}
+"""Endings of unit names → the kind of institution they name. The abbreviation
+rule pairs a short and a long form only when both name the same kind
+(发改委 and 发展和改革委员会 are both 委)."""

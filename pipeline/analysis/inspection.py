@@ -152,15 +152,21 @@ def render_json(converted: Converted) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default) + "\n"
 
 
-def inspect_file(path: Path, as_json: bool = False, width: int | None = None) -> bool:
-    """Print one file's records; False (after a message on stderr) when it cannot be read."""
+def convert_file(path: Path) -> Converted | None:
+    """One file's records as ``build`` makes them; None (after a message on stderr) when it cannot be read."""
     try:
-        converted = convert(path.read_bytes(), path.name)
+        return convert(path.read_bytes(), path.name)
     except OSError as exc:
         print(f"error: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
-        return False
     except ExtractionError as exc:
         print(f"error: {path}: {exc.code}: {exc.message}", file=sys.stderr)
+    return None
+
+
+def inspect_file(path: Path, as_json: bool = False, width: int | None = None) -> bool:
+    """Print one file's records; False (after a message on stderr) when it cannot be read."""
+    converted = convert_file(path)
+    if converted is None:
         return False
     sys.stdout.write(render_json(converted) if as_json else render_text(converted, width))
     return True

@@ -134,13 +134,27 @@ class TaskUnitRecord:
     seq: int
     role: str
     unit: str
+    unit_canonical: str
+    unit_region: str | None
+    unit_match: str
+    unit_kind: str
 
 
 TASK_UNITS_SCHEMA = pa.schema([
     column("doc_id", pa.string(), "document of the task", "3f2a9c0d1e4b5a67", False),
     column("seq", pa.int32(), "the task (tasks.seq)", "18", False),
     column("role", pa.string(), "lead (牵头) or responsible (责任/配合)", "lead", False),
-    column("unit", pa.string(), "one unit, canonical", "市发改委", False),
+    column("unit", pa.string(), "one unit as the notice writes it (canonical text)", "市发改委", False),
+    column("unit_canonical", pa.string(), "one name per unit across notices: region + full name from the alias "
+           "table (docs/units.md); the name as written when the table does not know it", "泉州市发展和改革委员会",
+           False),
+    column("unit_region", pa.string(), "region the unit belongs to, from the notice's issuer; 全国 for national "
+           "bodies; null when unknown", "泉州市"),
+    column("unit_match", pa.string(), "how unit_canonical was found: exact (a name of the alias table), alias "
+           "(a short form, or a name a reform replaced, by the notice's date), rule (a group the table does not "
+           "know) or none (not in the table)", "alias", False),
+    column("unit_kind", pa.string(), "agency (one body) or group (a collective name: 市直各部门, 各县（市、区）人民政府)",
+           "agency", False),
 ], metadata={"parser_version": PARSER_VERSION})
 
 
@@ -157,6 +171,37 @@ CITATIONS_SCHEMA = pa.schema([
     column("seq", pa.int32(), "the citing task (tasks.seq); null for the notice's own text", "7"),
     column("cited_doc_number", pa.string(), "发文字号 of the cited notice, canonical", "泉政办〔2018〕43号", False),
     column("cited_title", pa.string(), "title in 《》 right before the number, when written", "泉州市人民政府办公室关于印发…的通知"),
+], metadata={"parser_version": PARSER_VERSION})
+
+
+@dataclass
+class TaskLinkRecord:
+    series: str
+    doc_id_a: str
+    seq_a: int | None
+    doc_id_b: str
+    seq_b: int | None
+    status: str
+    similarity: float | None
+    changes: list[str]
+    diff: str
+
+
+TASK_LINKS_SCHEMA = pa.schema([
+    column("series", pa.string(), "issuer and title with years masked (＊) that the two notices share",
+           "泉州市人民政府办公室｜泉州市人民政府办公室关于印发＊年政务公开工作主要任务分解表的通知", False),
+    column("doc_id_a", pa.string(), "the earlier edition (documents.doc_id)", "3f2a9c0d1e4b5a67", False),
+    column("seq_a", pa.int32(), "its task (tasks.seq); null for a new task", "18"),
+    column("doc_id_b", pa.string(), "the next edition (documents.doc_id)", "8c1d2e3f4a5b6c7d", False),
+    column("seq_b", pa.int32(), "its task (tasks.seq); null for a dropped task", "17"),
+    column("status", pa.string(), "same (only years changed), revised, new (only in b) or dropped (only in a)",
+           "revised", False),
+    column("similarity", pa.float64(), "difflib ratio of the two tasks' title and requirement, years masked; "
+           "null for new and dropped", "0.912"),
+    column("changes", STRINGS, "fields that changed, years aside: title, requirement, deadline, lead_units, "
+           "responsible_units (units compared by unit_canonical)", "[requirement]", False),
+    column("diff", pa.string(), "title：requirement of a turned into b's, deletions in [-…-], insertions in {+…+}",
+           "公开预算{+、决算+}…", False),
 ], metadata={"parser_version": PARSER_VERSION})
 
 
@@ -195,6 +240,7 @@ DATASETS: dict[str, tuple[type, pa.Schema]] = {
     "tasks": (TaskRecord, TASKS_SCHEMA),
     "task_units": (TaskUnitRecord, TASK_UNITS_SCHEMA),
     "citations": (CitationRecord, CITATIONS_SCHEMA),
+    "task_links": (TaskLinkRecord, TASK_LINKS_SCHEMA),
     "manifest": (ManifestRecord, MANIFEST_SCHEMA),
 }
 """Every dataset the pipeline writes: name → (record class, schema)."""

@@ -25,7 +25,11 @@ DESCRIPTIONS = {
     "documents": "One row per notice that could be read. Key: `doc_id`.",
     "tasks": "One row per task of a task table. Key: (`doc_id`, `seq`).",
     "task_units": "One row per (task, role, unit): the long form of `tasks.lead_units` and "
-                  "`tasks.responsible_units`, for counting tasks per unit. Key: (`doc_id`, `seq`, `role`, `unit`).",
+                  "`tasks.responsible_units`, for counting tasks per unit, with the unit's canonical name across "
+                  "notices (docs/units.md). Key: (`doc_id`, `seq`, `role`, `unit`).",
+    "task_links": "One row per task of two consecutive editions of a series of notices (same issuer, title "
+                  "differing only by years): paired as same or revised, or new or dropped. Computed at the end of a "
+                  "build, over the other datasets. Key: (`doc_id_a`, `seq_a`, `doc_id_b`, `seq_b`).",
     "manifest": "One row per input file of the run, read or not: status, error code, counts and timings. "
                 "Key: `source_path`.",
 }

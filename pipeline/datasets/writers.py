@@ -106,12 +106,15 @@ class DatasetWriter:
         self.name = name
         self._schema = DATASETS[name][1]
         self._buffer: list[Any] = []
+        self._closed = False
         file_schema = to_table([], self._schema).schema  # with the pandas metadata every batch carries
         self._parquet_fh = open(folder / f"{name}.parquet", "wb")
         self._parquet = pq.ParquetWriter(self._parquet_fh, file_schema, compression="zstd")
         self._csv = CsvWriter(folder / f"{name}.csv", file_schema.names)
 
     def add(self, records: Sequence[Any]) -> None:
+        if self._closed and records:
+            raise ValueError(f"{self.name} is complete; no rows may be added")
         self._buffer.extend(records)
         if len(self._buffer) >= self.BATCH_ROWS:
             self._flush()
@@ -123,11 +126,14 @@ class DatasetWriter:
         self._buffer = []
 
     def close(self) -> None:
+        if self._closed:
+            return
         if self._buffer:
             self._flush()
         self._parquet.close()
         _sync_close(self._parquet_fh)
         self._csv.close()
+        self._closed = True
 
 
 STAGING_PREFIX = ".staging-"
@@ -165,11 +171,19 @@ class StagedOutput:
             self._writers[name] = DatasetWriter(self.folder, name)
         self._writers[name].add(records)
 
+    def complete(self, *names: str) -> Path:
+        """Finish the files of *names* (no more rows may be added to them) and
+        return the staging folder, where a cross-document step can read them."""
+        for name in names:
+            self.add(name, [])
+            self._writers[name].close()
+        return self.folder
+
     def commit(self) -> None:
         for name in DATASETS:
             self.add(name, [])  # a dataset with no rows is still written, with its schema
         for writer in self._writers.values():
-            writer.close()
+            writer.close()  # closing twice is harmless: see DatasetWriter.close
         names = sorted(DATASETS, key=lambda n: n == "manifest")
         for name in names:
             for suffix in (".parquet", ".csv"):

@@ -10,7 +10,10 @@ other files. A run has three phases:
    (:mod:`pipeline.run.workers`); each worker stores its outcome in the cache and
    answers with the file's manifest row only;
 3. the datasets are streamed from the cache, file by file, into a staging
-   folder and renamed into place together (:class:`pipeline.datasets.writers.StagedOutput`).
+   folder (unit names resolved against the current alias table on the way);
+4. the cross-document step reads the staged documents, tasks and task_units
+   and adds task_links (:mod:`pipeline.links`); then every dataset is renamed
+   into place together (:class:`pipeline.datasets.writers.StagedOutput`).
 
 So the parent holds one manifest row per file and one file's records at a time.
 """
@@ -29,7 +32,8 @@ from typing import Protocol
 from extractors import formats as registry
 from extractors.model import ExtractionError
 from pipeline.run.cache import Cache, Entry
-from pipeline.convert import Converted, convert
+from pipeline.convert import Converted, convert, unit_records
+from pipeline.links.dataset import task_links
 from pipeline.datasets.records import ManifestRecord
 from pipeline.run.workers import Done, Failure, Limits, default_jobs, run_isolated
 from pipeline.datasets.writers import StagedOutput
@@ -216,6 +220,7 @@ def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
                 first_path[row.sha256 or ""] = row.source_path
                 _write_records(out, cache, row)
             result.count(row)
+        out.add("task_links", task_links(out.complete("documents", "tasks", "task_units")))
         out.add("manifest", rows)
         out.commit()
     cache.prune({row.sha256 for row in rows if row is not None and row.sha256})
@@ -240,5 +245,5 @@ def _write_records(out: StagedOutput, cache: Cache, row: ManifestRecord) -> None
     c.document.source_path = row.source_path  # the same bytes may lie under another name than when cached
     out.add("documents", [c.document])
     out.add("tasks", c.tasks)
-    out.add("task_units", c.task_units)
+    out.add("task_units", unit_records(c.document, c.tasks))  # names resolved with today's alias table
     out.add("citations", c.citations)
