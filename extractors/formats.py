@@ -53,6 +53,8 @@ FORMATS: list[Format] = [
            sniff.is_ofd, "extractors.ofd:extract_ofd"),
     Format("doc", "legacy Word / WPS binary document, read as the DOCX LibreOffice makes of it",
            (".doc", ".wps"), sniff.is_ole, "extractors.legacy:extract_legacy", needs="LibreOffice (soffice)"),
+    Format("html", "web page saved from a government portal (the notice is found among the site's template)",
+           (".html", ".htm", ".shtml", ".xhtml"), sniff.is_html, "extractors.html:extract_html"),
 ]
 """Every supported format, in sniffing order (the first whose sniffer says yes reads the file)."""
 

@@ -50,14 +50,14 @@ ORGAN_SUFFIXES: tuple[str, ...] = (
 """Organ words that a list of places can share: in
 ``泉州开发区、泉州台商投资区管委会`` the first place borrows 管委会."""
 
-PLACE_SUFFIXES: tuple[str, ...] = ("开发区", "投资区", "新区", "园区", "区", "县", "市", "镇", "乡", "街道")
+PLACE_SUFFIXES: tuple[str, ...] = ("开发区", "投资区", "新区", "园区", "区", "省", "县", "市", "镇", "乡", "街道")
 """Endings of place names that are not units by themselves in a shared-suffix list."""
 
 EACH = "各"
 """The word that opens a unit group (各部门, 各县（市、区）人民政府)."""
 
 GENERIC_UNIT_GROUPS: tuple[str, ...] = (
-    "部门", "直属机构", "直属单位", "有关部门", "有关单位", "单位", "机构", "科室", "处室", "派出机构",
+    "部门", "部委", "直属机构", "直属单位", "有关部门", "有关单位", "单位", "机构", "科室", "处室", "派出机构",
 )
 """What follows 各 in a unit that borrows its owner from the unit before it:
 in ``市政府各部门、各直属机构`` the second one is 市政府's too."""
@@ -138,6 +138,36 @@ DOC_NUMBER_LEAD_INS: tuple[str, ...] = (
 )
 """Words that end running text right before a number cited without brackets
 (``按照泉政办〔2018〕51号``): they are never the start of an agency code."""
+
+DOC_NUMBER_YEARLESS_KINDS: tuple[str, ...] = ("令",)
+"""Endings of the codes of documents numbered without a year (国令第707号,
+财政部令第100号)."""
+
+# --- Page metadata (the catalogue table of government portals) ---------------
+
+PAGE_META_LABELS: dict[str, tuple[str, ...]] = {
+    "index_no": ("索引号",),
+    "subject": ("主题分类", "信息分类", "分类"),
+    "issuer": ("发文机关", "发布机构", "发文单位"),
+    "signed_date": ("成文日期", "发文日期"),
+    "title": ("标题", "名称", "文件名称"),
+    "doc_number": ("发文字号", "文号"),
+    "published_date": ("发布日期", "公开日期"),
+}
+"""documents column → the labels that portals print for it above a notice
+(gov.cn: 索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期, 主题词;
+provinces use 发布机构, 名称, 文号, 分类)."""
+PAGE_META_OTHER_LABELS: tuple[str, ...] = (
+    "主题词", "生成日期", "内容概述", "有效性", "时效", "体裁分类", "组配分类", "公开方式", "公开范围", "来源",
+)
+"""Labels of the same table whose values have no column: recognised, so that
+they end the value before them and keep their row in the table, but not stored."""
+PAGE_META_MIN_LABELS = 3
+"""Labels needed before a block counts as the page's metadata table, so
+that a lone ``标题：`` line in a notice is not taken for one."""
+PAGE_META_MAX_START = 8
+"""The table stands at the top: it must start within this many rows (table
+rows or paragraph lines) of the document's beginning."""
 
 # --- GB/T 9704 notice elements ---------------------------------------------
 

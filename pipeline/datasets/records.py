@@ -46,6 +46,7 @@ class DocumentRecord:
     title: str | None = None
     addressees: list[str] = field(default_factory=list)
     signed_date: dt.date | None = None
+    published_date: dt.date | None = None
     publicity: str | None = None
     attachment_title: str | None = None
     cc: list[str] = field(default_factory=list)
@@ -55,6 +56,8 @@ class DocumentRecord:
     classification: str | None = None
     urgency: str | None = None
     signer: str | None = None
+    index_no: str | None = None
+    subject: str | None = None
     n_tasks: int = 0
 
 
@@ -65,12 +68,13 @@ DOCUMENTS_SCHEMA = pa.schema([
     column("sha256", pa.string(), "sha256 of the file's bytes", "3f2a9c…", False),
     column("doc_number", pa.string(), "发文字号 in canonical form", "泉政办〔2018〕51号"),
     column("doc_agency", pa.string(), "机关代字 of the 发文字号", "泉政办"),
-    column("doc_year", pa.int32(), "year of the 发文字号", "2018"),
+    column("doc_year", pa.int32(), "year of the 发文字号; null for an order numbered without one (国令第707号)", "2018"),
     column("doc_serial", pa.int32(), "序号 of the 发文字号", "51"),
-    column("issuer", pa.string(), "发文机关 (signature, else the red header without 文件)", "泉州市人民政府办公室"),
+    column("issuer", pa.string(), "发文机关 (the portal's metadata table, else the signature, else the red header without 文件); never a 发文字号", "泉州市人民政府办公室"),
     column("title", pa.string(), "标题 of the notice", "泉州市人民政府办公室关于印发2018年政务公开工作主要任务分解表的通知"),
     column("addressees", STRINGS, "主送机关, split and expanded like unit lists", "[各县（市、区）人民政府, 泉州开发区管委会]", False),
-    column("signed_date", pa.date32(), "成文日期", "2018-06-12"),
+    column("signed_date", pa.date32(), "成文日期 (the portal's metadata table's, where the page has one)", "2018-06-12"),
+    column("published_date", pa.date32(), "发布日期: when the portal published the notice, from its metadata table above the notice", "2018-12-10"),
     column("publicity", pa.string(), "公开属性 from the 附注: 主动公开, 依申请公开, 不予公开, 公开发布 …", "主动公开"),
     column("attachment_title", pa.string(), "title of the (first) 附件, usually the task table's", "2018年政务公开工作主要任务分解表"),
     column("cc", STRINGS, "抄送机关, split and expanded like unit lists", "[市委办公室, 市委各部门]", False),
@@ -80,6 +84,8 @@ DOCUMENTS_SCHEMA = pa.schema([
     column("classification", pa.string(), "密级 and 保密期限 as printed", "机密★1年"),
     column("urgency", pa.string(), "紧急程度: 特急, 加急 …", "特急"),
     column("signer", pa.string(), "签发人 (上行文)", "张三"),
+    column("index_no", pa.string(), "索引号 of the portal's metadata table (政府信息公开 catalogue number)", "000014349/2018-00214"),
+    column("subject", pa.string(), "主题分类 / 分类 of the portal's metadata table, as printed", "综合政务\\政务督查"),
     column("n_tasks", pa.int32(), "number of task rows found", "42", False),
 ], metadata={"parser_version": PARSER_VERSION})
 
