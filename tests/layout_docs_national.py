@@ -125,3 +125,7 @@ BODIES: dict[str, str] = {
     "wrapped_subsection": WRAPPED_SUBSECTION,
     "wrapped_section": WRAPPED_SECTION,
 }
+
+HTML_LAYOUTS = ("national_notes", "national_lead", "national_lead_preamble", "reform_table", "number_column")
+"""Layouts also published as a web page (LibreOffice's XHTML of the DOCX): the
+same rows from HTML. The page-broken headings are a fixed-layout matter."""
