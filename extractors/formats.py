@@ -16,8 +16,8 @@ batch's worker processes: a format registered at run time with
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from extractors import sniff
 from extractors.model import Document, ExtractionError

@@ -13,7 +13,8 @@ usable text layer is reported as ``no_text_layer`` rather than returned empty.
 from __future__ import annotations
 
 import io
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError

@@ -13,14 +13,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.run.batch import Options, run_batch
-from pipeline.run.progress import BarLogHandler, Progress
-from pipeline.run.workers import Limits, default_jobs
 from pipeline.analysis.inspection import inspect_file
 from pipeline.analysis.task_diff import diff_files
 from pipeline.analysis.unit_review import REVIEWED_FILE, SUGGESTIONS_FILE, accept, write_suggestions
-from pipeline.normalize.alias_table import ALIAS_DIR, AliasTableError, default_table
 from pipeline.datasets.xlsx import write_workbook
+from pipeline.normalize.alias_table import ALIAS_DIR, AliasTableError, default_table
+from pipeline.run.batch import Options, run_batch
+from pipeline.run.progress import BarLogHandler, Progress
+from pipeline.run.workers import Limits, default_jobs
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("file", type=Path)
     inspect.add_argument("--json", action="store_true", help="print the records as JSON instead of a table")
     inspect.add_argument("--width", type=int, help="table width in columns (default: the terminal's)")
-    diff = commands.add_parser("diff", help="how the tasks changed from notice A to notice B (e.g. two years' editions)")
+    diff = commands.add_parser("diff",
+                               help="how the tasks changed from notice A to notice B (e.g. two years' editions)")
     diff.add_argument("notice_a", type=Path)
     diff.add_argument("notice_b", type=Path)
     diff.add_argument("--width", type=int, help="line width in columns (default: the terminal's)")
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     progress = Progress(sys.stderr, bar=sys.stderr.isatty() and not args.quiet)
     handler = BarLogHandler(progress)
     handler.setFormatter(logging.Formatter("%(message)s"))
-    level = logging.WARNING if args.quiet or progress.bar and not args.verbose else \
+    level = logging.WARNING if args.quiet or (progress.bar and not args.verbose) else \
         logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, handlers=[handler], force=True)
     signal.signal(signal.SIGTERM, _raise_on_sigterm)

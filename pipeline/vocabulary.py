@@ -213,7 +213,9 @@ WITHIN_WORDS: tuple[str, ...] = ("以内", "之内", "内")
 RECURRING_MARKERS: tuple[str, ...] = (
     "每年", "每半年", "每季度", "每季", "每月", "每周", "每两年", "每年度", "定期", "按月", "按季度", "按年",
 )
-ONGOING_PHRASES: tuple[str, ...] = ("长期坚持", "长期推进", "持续推进", "持续开展", "长期有效", "常态化推进", "常态化开展")
+ONGOING_PHRASES: tuple[str, ...] = (
+    "长期坚持", "长期推进", "持续推进", "持续开展", "长期有效", "常态化推进", "常态化开展",
+)
 """Phrases that name no end: the task runs for as long as the policy."""
 ONGOING_CELL_WORDS: tuple[str, ...] = ("长期", "持续", "常态化", "经常性", "日常")
 """Too common in running text to mean a deadline there, but a deadline cell that

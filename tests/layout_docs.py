@@ -521,6 +521,7 @@ def edition_docx(name: str) -> bytes:
 
 
 # The layouts of issue 11 live in their own module (it imports the helpers above).
-from tests.layout_docs_national import BODIES as _NATIONAL_BODIES, HTML_LAYOUTS  # noqa: E402,F401
+from tests.layout_docs_national import BODIES as _NATIONAL_BODIES  # noqa: E402
+from tests.layout_docs_national import HTML_LAYOUTS  # noqa: E402,F401
 
 BODIES.update(_NATIONAL_BODIES)

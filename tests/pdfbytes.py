@@ -20,17 +20,17 @@ class Page:
 
     ops: list[str] = field(default_factory=list)
 
-    def text(self, x: float, top: float, codes: bytes, size: float = 12.0, font: str = "F1") -> "Page":
+    def text(self, x: float, top: float, codes: bytes, size: float = 12.0, font: str = "F1") -> Page:
         """Show *codes* (font-encoded bytes) with the baseline one size below *top*."""
         hexed = codes.hex().upper()
         self.ops.append(f"BT /{font} {size} Tf {x:.2f} {PAGE_H - top - size:.2f} Td <{hexed}> Tj ET")
         return self
 
-    def line(self, x0: float, top: float, x1: float, bottom: float) -> "Page":
+    def line(self, x0: float, top: float, x1: float, bottom: float) -> Page:
         self.ops.append(f"0.5 w {x0:.2f} {PAGE_H - top:.2f} m {x1:.2f} {PAGE_H - bottom:.2f} l S")
         return self
 
-    def grid(self, xs: list[float], tops: list[float]) -> "Page":
+    def grid(self, xs: list[float], tops: list[float]) -> Page:
         """A fully ruled table with the given column and row lines."""
         for top in tops:
             self.line(xs[0], top, xs[-1], top)
@@ -38,7 +38,7 @@ class Page:
             self.line(x, tops[0], x, tops[-1])
         return self
 
-    def image(self) -> "Page":
+    def image(self) -> Page:
         self.ops.append(f"q {PAGE_W - 100:.0f} 0 0 {PAGE_H - 100:.0f} 50 50 cm /Im1 Do Q")
         return self
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.datasets import writers
+from pipeline.datasets.records import DATASETS
 from pipeline.run.batch import Options, file_sha256, run_batch
 from pipeline.run.cache import Cache
-from pipeline.datasets.records import DATASETS
 from tests import hooks
 from tests.conftest import QZB_DOCX, RAW, ROOT, read_dataset
 
@@ -44,7 +44,7 @@ def test_failure_while_writing_keeps_previous_datasets(previous, monkeypatch):
     real = writers.to_table
 
     def fail_on_tasks(records, schema):
-        if schema is DATASETS["tasks"][1] and records:
+        if schema is DATASETS["tasks"].schema and records:
             raise OSError("disk full (injected)")
         return real(records, schema)
 

@@ -28,8 +28,8 @@ def built(tmp_path_factory):
 
 
 def test_every_dataset_written_with_its_schema(built):
-    for name, (_, schema) in DATASETS.items():
-        assert pq.read_schema(built / f"{name}.parquet").remove_metadata().equals(schema.remove_metadata())
+    for name, dataset in DATASETS.items():
+        assert pq.read_schema(built / f"{name}.parquet").remove_metadata().equals(dataset.schema.remove_metadata())
         assert (built / f"{name}.csv").exists()
 
 
@@ -100,7 +100,7 @@ def test_citations_of_body_and_tasks(built):
     body = one_doc[one_doc["seq"].isna()]
     assert list(body["cited_doc_number"]) == ["国办发〔2018〕23号", "闽政办〔2018〕43号"]
     tasks = one_doc[one_doc["seq"].notna()]
-    by_task = dict(zip(tasks["seq"].astype(int), tasks["cited_doc_number"]))
+    by_task = dict(zip(tasks["seq"].astype(int), tasks["cited_doc_number"], strict=True))
     assert by_task == {7: "泉政办〔2018〕43号", 8: "泉政办〔2018〕42号", 9: "泉政办〔2018〕41号", 18: "泉政〔2017〕3号",
                        22: "泉政办〔2017〕184号", 29: "闽政办〔2017〕65号", 34: "闽政办〔2016〕179号"}
     assert one_doc["cited_title"].notna().all()

@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from pipeline.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
-from pipeline.run.progress import Progress
 from pipeline.datasets.records import ManifestRecord
+from pipeline.run.progress import Progress
 from tests.conftest import QZB_DOCX, RAW
 
 

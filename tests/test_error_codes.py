@@ -25,7 +25,7 @@ def emitted_codes() -> set[str]:
             elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple):
                 for target in node.targets:  # row.status, row.error_code = "error", "internal_error"
                     if isinstance(target, ast.Tuple):
-                        for t, v in zip(target.elts, node.value.elts):
+                        for t, v in zip(target.elts, node.value.elts, strict=True):
                             if getattr(t, "attr", None) == "error_code" and isinstance(v, ast.Constant):
                                 codes.add(v.value)
     return codes

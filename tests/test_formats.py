@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import regex
 
 from extractors import extract, formats
-from extractors.model import Document, ExtractionError, Paragraph, Row, Table, Cell
+from extractors.model import Cell, Document, ExtractionError, Paragraph, Row, Table
 from pipeline.cli import main
 from tests.conftest import ROOT, read_dataset
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from extractors import extract
+from extractors.formats import detect
 from extractors.html import extract_html
 from extractors.html.encoding import decode_html
 from extractors.model import ExtractionError, Paragraph, Table
-from extractors.formats import detect
 from pipeline.convert import convert
 from pipeline.datasets.records import record_dict
 from tests.conftest import CORPUS, FIXTURES, RAW
@@ -38,9 +38,9 @@ TEXT = "泉州市人民政府办公室关于印发2018年政务公开工作主�
     (f'<meta http-equiv="Content-Type" content="text/html; charset=GBK"><p>{TEXT}</p>'.encode("gbk"), "http-equiv"),
     (f"<meta charset=utf-8><p>{TEXT}</p>".encode("gbk"), "declared UTF-8, bytes GBK: the declaration loses"),
     (f"<meta charset=iso-8859-1><p>{TEXT}</p>".encode("gbk"), "declared Latin-1: proves nothing"),
-    (f"<meta charset=gbk><p>{TEXT}</p>".encode("utf-8"), "declared GBK, bytes UTF-8"),
-    (f"<p>{TEXT}</p>".encode("utf-8"), "UTF-8 without a declaration (gov.cn's fragments)"),
-    ("\ufeff<p>{}</p>".format(TEXT).encode("utf-16-le"), "UTF-16 with its BOM"),
+    (f"<meta charset=gbk><p>{TEXT}</p>".encode(), "declared GBK, bytes UTF-8"),
+    (f"<p>{TEXT}</p>".encode(), "UTF-8 without a declaration (gov.cn's fragments)"),
+    (f"\ufeff<p>{TEXT}</p>".encode("utf-16-le"), "UTF-16 with its BOM"),
     (b"\xef\xbb\xbf" + f"<p>{TEXT}</p>".encode(), "UTF-8 BOM"),
     (f'<?xml version="1.0" encoding="gb18030"?><html><p>{TEXT}</p></html>'.encode("gb18030"), "XHTML declaration"),
 ])
@@ -135,7 +135,8 @@ PAGE_ONLY = {"published_date", "index_no", "subject"}
 
 def rows(data: bytes, name: str) -> dict[str, list[dict]]:
     c = convert(data, name)
-    strip = lambda records: [{k: v for k, v in record_dict(r).items() if k not in FORMAT_BOUND} for r in records]
+    def strip(records):
+        return [{k: v for k, v in record_dict(r).items() if k not in FORMAT_BOUND} for r in records]
     return {"documents": strip([c.document]), "tasks": strip(c.tasks), "task_units": strip(c.task_units),
             "citations": strip(c.citations)}
 
@@ -156,7 +157,8 @@ def test_a_notice_published_as_a_page_gives_its_docx_rows(page_name, docx):
         [{k: v for k, v in u.items() if k not in by_issuer} for u in word["task_units"]]
     assert len(web["tasks"]) in (42, 5, 10)
     page_fields = PAGE_ONLY | {"issuer", "title"}  # the portal's table names what the 江门 table does not
-    same = lambda d: {k: v for k, v in d.items() if k not in page_fields}
+    def same(d):
+        return {k: v for k, v in d.items() if k not in page_fields}
     assert same(web["documents"][0]) == same(word["documents"][0])
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.convert import convert
 from pipeline.run import cache as cache_module
 from pipeline.run.batch import Options, run_batch
 from pipeline.run.cache import Cache
-from pipeline.convert import convert
 from tests.conftest import QZB_DOCX, RAW, read_dataset
 from tests.docxgen import distinct_copy
 
@@ -27,7 +27,7 @@ def folders(tmp_path) -> tuple[Path, Path]:
 
 def cached_by_path(out: Path) -> dict[str, bool]:
     manifest = read_dataset(out, "manifest")
-    return dict(zip(manifest.source_path, manifest.cached))
+    return dict(zip(manifest.source_path, manifest.cached, strict=True))
 
 
 def test_second_run_parses_nothing_and_writes_the_same_data(folders):

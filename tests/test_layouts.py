@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from extractors import extract
-from pipeline.run.batch import run_batch
 from pipeline.convert import NO_TASK_TABLE, convert
+from pipeline.run.batch import run_batch
 from tests.conftest import FIXTURES, read_dataset
 from tests.expected.layouts import FULL_NOTICE_DOCUMENT, GBT_DOCUMENTS, TASKS
 from tests.layout_docs import HTML_LAYOUTS, docx

@@ -57,7 +57,7 @@ def test_links_are_exactly_the_changes_made(editions):
         return None if pd.isna(value) else int(value)
 
     got = [(seq(a), seq(b), status, list(changes))
-           for a, b, status, changes in zip(links.seq_a, links.seq_b, links.status, links.changes)]
+           for a, b, status, changes in zip(links.seq_a, links.seq_b, links.status, links.changes, strict=True)]
     assert got == EXPECTED
     assert set(links.series) == {"漳州市人民政府办公室｜漳州市人民政府办公室关于印发＊年漳州市政务公开工作要点任务分解表的通知"}
 

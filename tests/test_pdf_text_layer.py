@@ -8,9 +8,9 @@ import io
 import pdfplumber
 import pytest
 
-from extractors.model import ExtractionError, Paragraph, Table
 from extractors.layout.glyphs import dedupe_glyphs
 from extractors.layout.ruling import table_cells
+from extractors.model import ExtractionError, Paragraph, Table
 from extractors.pdf import extract_pdf, glyph, segment
 from tests.conftest import CORPUS, RAW
 from tests.pdfbytes import Page, ToUnicodeFont, build

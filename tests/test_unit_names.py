@@ -151,7 +151,7 @@ def test_shipped_table_is_consistent():
 
 
 def test_table_refuses_overlapping_rows(tmp_path):
-    with pytest.raises(AliasTableError, match="t.csv:4: overlaps t.csv:3"):
+    with pytest.raises(AliasTableError, match=r"t\.csv:4: overlaps t\.csv:3"):
         _table(tmp_path, "财政局,财政局,local,name,,,x\n甲局,财政局,local,short,,2019-12-31,x\n"
                          "甲局,财政局,local,short,2019-06-01,,x\n")
 

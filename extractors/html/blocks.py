@@ -22,8 +22,9 @@ Which part of the page is read at all is decided in :mod:`extractors.html.conten
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable, Literal
+from typing import Literal
 
 import regex
 from lxml import html
@@ -52,8 +53,8 @@ colspan=1000``), which would cost gigabytes to lay out."""
 _BR = "\u2028"
 """Stands for a ``<br>`` while source whitespace is collapsed around it."""
 _COLLAPSIBLE = regex.compile(r"[ \t\n\r\f]+")
-_ALIGNS: dict[str, Align] = {"center": "center", "middle": "center", "right": "right", "left": "left", "justify": "justify",
-           "start": "left", "end": "right"}
+_ALIGNS: dict[str, Align] = {"center": "center", "middle": "center", "right": "right", "left": "left",
+                             "justify": "justify", "start": "left", "end": "right"}
 _STYLE_ALIGN = regex.compile(r"text-align\s*:\s*([a-z-]+)", regex.I)
 _STYLE_WEIGHT = regex.compile(r"font-weight\s*:\s*([a-z0-9]+)", regex.I)
 
@@ -78,7 +79,7 @@ class _Style:
     align: Align | None = None
     preformatted: bool = False
 
-    def under(self, el: html.HtmlElement) -> "_Style":
+    def under(self, el: html.HtmlElement) -> _Style:
         tag = tag_of(el)
         style = el.get("style", "")
         bold = self.bold or tag in BOLD_TAGS

@@ -9,9 +9,9 @@ OCR output) so that a document with no usable text is reported as
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
-from typing import Iterable
 
 from pdfplumber.utils.clustering import cluster_objects
 
@@ -41,8 +41,8 @@ def dedupe_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
                                      key=lambda i: key(glyphs[i])):
         spots = [(glyphs[i].top, glyphs[i].x0, i) for i in same]
         for row in cluster_objects(spots, itemgetter(0), DEDUPE_TOLERANCE):
-            for spot in cluster_objects(row, itemgetter(1), DEDUPE_TOLERANCE):
-                kept.append(min(spot, key=itemgetter(0, 1))[2])
+            kept.extend(min(spot, key=itemgetter(0, 1))[2]
+                        for spot in cluster_objects(row, itemgetter(1), DEDUPE_TOLERANCE))
     return [glyphs[i] for i in sorted(kept)]
 
 

@@ -9,8 +9,8 @@ two ideographs would be joined away by :func:`cjk.text.join_lines`.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import regex
 

@@ -66,7 +66,7 @@ def read_tables(glyphs: list[Glyph], segments: list[Segment], page: int) -> tupl
                 break
         else:
             outside.append(glyph)
-    return [_part(grid, glyphs_per_cell, page) for grid, glyphs_per_cell in zip(grids, in_cell)], outside
+    return [_part(grid, glyphs_per_cell, page) for grid, glyphs_per_cell in zip(grids, in_cell, strict=True)], outside
 
 
 def _part(grid: Grid, glyphs_per_cell: list[list[Glyph]], page: int) -> Part:
@@ -91,7 +91,7 @@ def stitches(prev: Part, part: Part) -> bool:
     tolerance = max(3.0, 0.02 * (prev.bounds[-1] - prev.bounds[0]))
     return all(
         abs((a - prev.bounds[0]) - (b - part.bounds[0])) <= tolerance
-        for a, b in zip(prev.bounds, part.bounds)
+        for a, b in zip(prev.bounds, part.bounds, strict=True)  # equal n_cols: equal lengths
     )
 
 

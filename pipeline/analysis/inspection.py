@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from extractors.model import ExtractionError
-from pipeline.convert import Converted, convert
 from pipeline.analysis.display_width import pad, text_width, wrap
+from pipeline.convert import Converted, convert
 from pipeline.datasets.records import LIST_SEPARATOR, TaskRecord, record_dict
 
 SEPARATOR = " │ "
@@ -71,9 +71,9 @@ def column_widths(columns: list[Column], tasks: list[TaskRecord], total: int) ->
 
 
 def _row_lines(cells: list[str], widths: list[int]) -> Iterator[str]:
-    wrapped = [wrap(cell, width) for cell, width in zip(cells, widths)]
+    wrapped = [wrap(cell, width) for cell, width in zip(cells, widths, strict=True)]
     for n in range(max(len(w) for w in wrapped)):
-        parts = [pad(w[n] if n < len(w) else "", width) for w, width in zip(wrapped, widths)]
+        parts = [pad(w[n] if n < len(w) else "", width) for w, width in zip(wrapped, widths, strict=True)]
         yield SEPARATOR.join(parts).rstrip()
 
 
@@ -131,7 +131,7 @@ def render_metadata(converted: Converted, total_width: int) -> list[str]:
 def render_text(converted: Converted, total_width: int | None = None) -> str:
     """Metadata, a blank line, then the task table."""
     width = total_width or shutil.get_terminal_size(fallback=(160, 24)).columns
-    return "\n".join(render_metadata(converted, width) + [""] + render_tasks(converted.tasks, width)) + "\n"
+    return "\n".join([*render_metadata(converted, width), "", *render_tasks(converted.tasks, width)]) + "\n"
 
 
 def _json_default(value: Any) -> str:

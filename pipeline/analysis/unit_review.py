@@ -45,7 +45,8 @@ def suggestion_rows(output_dir: Path, table: AliasTable | None = None) -> list[d
     for s in suggest(observed, table or default_table()):
         evidence = {"region": s.region, "short_units": "；".join(s.short_units), "long_units": "；".join(s.long_units),
                     "task_rows": str(sum(counts[u, s.region] for u in s.short_units + s.long_units))}
-        source = f"units suggest: {'；'.join(s.short_units)} abbreviates {'；'.join(s.long_units) or s.long} in {s.region}"
+        source = (f"units suggest: {'；'.join(s.short_units)} abbreviates "
+                  f"{'；'.join(s.long_units) or s.long} in {s.region}")
         if not s.long_is_known and (s.region, s.long) not in named:
             named.add((s.region, s.long))
             rows.append(_row(s.long, s.long, s.region, "name", source, evidence))

@@ -22,10 +22,16 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.datasets.records import DATASETS, LIST_SEPARATOR, record_dict
+from pipeline.datasets.declaration import Dataset, record_dict
+from pipeline.datasets.records import DATASETS, LIST_SEPARATOR
+
+_NULLABLE_INTS: dict[pa.DataType, pd.api.extensions.ExtensionDtype] = {
+    pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(),
+}
 
 
-_NULLABLE_INTS = {pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}
+def _nullable_int(type_: pa.DataType) -> pd.api.extensions.ExtensionDtype | None:
+    return _NULLABLE_INTS.get(type_)
 
 
 def to_table(records: Sequence[Any], schema: pa.Schema) -> pa.Table:
@@ -37,7 +43,7 @@ def to_table(records: Sequence[Any], schema: pa.Schema) -> pa.Table:
     table = pa.Table.from_pylist([record_dict(r) for r in records], schema=schema)
     # Round-trip through pandas with nullable integer dtypes, so the file carries
     # pandas metadata and pd.read_parquet gives Int32 columns, not float64 with NaN.
-    frame = table.to_pandas(types_mapper=_NULLABLE_INTS.get)
+    frame = table.to_pandas(types_mapper=_nullable_int)
     return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
 
 
@@ -60,7 +66,7 @@ class CsvWriter:
     Windows machine reads the file as UTF-8."""
 
     def __init__(self, path: Path, names: list[str]) -> None:
-        self._fh = open(path, "w", encoding="utf-8-sig", newline="")
+        self._fh = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115  closed by close()
         self._writer = csv.writer(self._fh)
         self._names = names
         self._writer.writerow(names)
@@ -81,7 +87,7 @@ def _sync_close(fh: Any) -> None:
     fh.close()
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
     """Run *write* on a temporary sibling of *path*, then rename it into place."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -102,15 +108,15 @@ class DatasetWriter:
 
     BATCH_ROWS = 20_000
 
-    def __init__(self, folder: Path, name: str) -> None:
-        self.name = name
-        self._schema = DATASETS[name][1]
+    def __init__(self, folder: Path, dataset: Dataset) -> None:
+        self.name = dataset.name
+        self._schema = dataset.schema
         self._buffer: list[Any] = []
         self._closed = False
         file_schema = to_table([], self._schema).schema  # with the pandas metadata every batch carries
-        self._parquet_fh = open(folder / f"{name}.parquet", "wb")
+        self._parquet_fh = open(folder / f"{self.name}.parquet", "wb")  # noqa: SIM115  closed by close()
         self._parquet = pq.ParquetWriter(self._parquet_fh, file_schema, compression="zstd")
-        self._csv = CsvWriter(folder / f"{name}.csv", file_schema.names)
+        self._csv = CsvWriter(folder / f"{self.name}.csv", dataset.columns)
 
     def add(self, records: Sequence[Any]) -> None:
         if self._closed and records:
@@ -157,7 +163,7 @@ class StagedOutput:
         self.folder = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out_dir))
         self._writers: dict[str, DatasetWriter] = {}
 
-    def __enter__(self) -> "StagedOutput":
+    def __enter__(self) -> StagedOutput:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -168,7 +174,7 @@ class StagedOutput:
 
     def add(self, name: str, records: Sequence[Any]) -> None:
         if name not in self._writers:
-            self._writers[name] = DatasetWriter(self.folder, name)
+            self._writers[name] = DatasetWriter(self.folder, DATASETS[name])
         self._writers[name].add(records)
 
     def complete(self, *names: str) -> Path:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.datasets.records import TaskLinkRecord
@@ -33,7 +34,8 @@ def read_editions(folder: Path) -> list[Edition]:
             for r in pq.read_table(folder / "documents.parquet", columns=columns).to_pylist()]
 
 
-def task_versions(tasks: Iterable[Mapping[str, Any]], units: Iterable[Mapping[str, Any]]) -> dict[str, list[TaskVersion]]:
+def task_versions(tasks: Iterable[Mapping[str, Any]],
+                  units: Iterable[Mapping[str, Any]]) -> dict[str, list[TaskVersion]]:
     """Tasks by document, in order, with their canonical units by role (rows of
     the tasks and task_units datasets, as dicts)."""
     by_task: dict[tuple[str, int, str], list[str]] = defaultdict(list)
@@ -52,7 +54,7 @@ def read_tasks(folder: Path, doc_ids: set[str]) -> dict[str, list[TaskVersion]]:
     """Tasks of *doc_ids* from the datasets in *folder*."""
     if not doc_ids:
         return {}
-    wanted = [("doc_id", "in", sorted(doc_ids))]
+    wanted = pc.field("doc_id").isin(sorted(doc_ids))
     units = pq.read_table(folder / "task_units.parquet", columns=["doc_id", "seq", "role", "unit_canonical"],
                           filters=wanted).to_pylist()
     tasks = pq.read_table(folder / "tasks.parquet", columns=["doc_id", "seq", "title", "requirement", "deadline_text"],

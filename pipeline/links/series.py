@@ -8,6 +8,7 @@ linked, earlier first.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -59,5 +60,5 @@ def edition_pairs(editions: Iterable[Edition]) -> list[tuple[str, Edition, Editi
     pairs = []
     for key in sorted(years):
         ordered = [years[key][y] for y in sorted(years[key])]
-        pairs += [(key, a, b) for a, b in zip(ordered, ordered[1:])]
+        pairs += [(key, a, b) for a, b in itertools.pairwise(ordered)]
     return pairs

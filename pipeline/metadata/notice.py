@@ -34,12 +34,12 @@ from datetime import date
 import regex
 
 from extractors.model import Document, Paragraph, Table
-from pipeline.normalize.dates import DATE_PATTERN, parse_date
-from pipeline.metadata.doc_numbers import find_doc_numbers, parse_doc_number
+from pipeline.metadata.doc_numbers import DocNumber, find_doc_numbers, parse_doc_number
 from pipeline.metadata.page_meta import PageMeta, RowRef, read_page_meta
-from pipeline.patterns import alternation
+from pipeline.normalize.dates import DATE_PATTERN, parse_date
 from pipeline.normalize.text import prose, squeeze
 from pipeline.normalize.units import split_units
+from pipeline.patterns import alternation
 from pipeline.vocabulary import (
     ADDRESSEE_LABEL,
     ADDRESSEE_MAX_LINES,
@@ -153,10 +153,12 @@ def _without_signer(line: str) -> str:
     return _SIGNER.sub("", line).strip()
 
 
-def _doc_number_line(lines: list[str]) -> int | None:
+def _doc_number_line(lines: list[str]) -> tuple[int, DocNumber] | None:
+    """(index, number) of the first 版头 line that is a 发文字号."""
     for i, line in enumerate(lines[:HEADER_MAX_LINES]):
-        if parse_doc_number(_without_signer(line)):
-            return i
+        number = parse_doc_number(_without_signer(line))
+        if number:
+            return i, number
     return None
 
 
@@ -176,13 +178,14 @@ def _read_header(meta: NoticeMeta, lines: list[str]) -> int:
     header tokens or ending with 文件; with one, every line above it is 版头
     and below it only a 签发人 line can be.
     """
-    number_at = _doc_number_line(lines)
+    found = _doc_number_line(lines)
+    number_at = found[0] if found else None
     mark: list[str] = []
     end = 0
     for i, line in enumerate(lines[:HEADER_MAX_LINES]):
         signer = _SIGNER.search(line)
-        if i == number_at:
-            number = parse_doc_number(_without_signer(line))
+        if found and i == found[0]:
+            number = found[1]
             meta.doc_number, meta.doc_agency = number.canonical, number.agency
             meta.doc_year, meta.doc_serial = number.year, number.serial
         elif number_at is not None and i > number_at and not signer:
@@ -299,8 +302,8 @@ def _read_imprint(meta: NoticeMeta, lines: list[str]) -> None:
     printed_at = next((i for i in range(len(lines) - 1, -1, -1) if _PRINTED.fullmatch(lines[i])), None)
     cc_at = next((i for i, line in enumerate(lines) if _CC.match(line)), None)
     cc_end = printed_at if printed_at is not None and cc_at is not None and printed_at > cc_at else len(lines)
-    if printed_at is not None:
-        printed = _PRINTED.fullmatch(lines[printed_at])
+    printed = _PRINTED.fullmatch(lines[printed_at]) if printed_at is not None else None
+    if printed_at is not None and printed is not None:  # one holds when the other does
         meta.printed_date = parse_date(printed["date"])
         office = printed["office"]
         previous = lines[printed_at - 1] if printed_at else ""

@@ -84,7 +84,7 @@ def suggest(observed: Iterable[Observed], table: AliasTable) -> list[Suggestion]
         if o.region and level_word(o.unit):
             by_region[o.region].append(o)
     known = table.names(LOCAL)
-    out = []
+    out: list[Suggestion] = []
     for region, units in sorted(by_region.items()):
         region_known = known | table.names(region)
         corpus: dict[str, set[str]] = defaultdict(set)
@@ -95,8 +95,7 @@ def suggest(observed: Iterable[Observed], table: AliasTable) -> list[Suggestion]
             if o.match == "none" and o.kind == "agency":
                 shorts[_stem(o.unit)].add(o.unit)
         for short, short_units in sorted(shorts.items()):
-            for long in sorted(region_known | set(corpus)):
-                if may_abbreviate(short, long):
-                    out.append(Suggestion(short, long, region, long in region_known, tuple(sorted(short_units)),
-                                          tuple(sorted(corpus.get(long, ())))))
+            out.extend(Suggestion(short, long, region, long in region_known, tuple(sorted(short_units)),
+                                  tuple(sorted(corpus.get(long, ()))))
+                       for long in sorted(region_known | set(corpus)) if may_abbreviate(short, long))
     return out

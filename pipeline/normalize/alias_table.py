@@ -43,10 +43,10 @@ class Period:
     start: dt.date = _EARLIEST
     end: dt.date = _LATEST
 
-    def contains(self, other: "Period") -> bool:
+    def contains(self, other: Period) -> bool:
         return self.start <= other.start and other.end <= self.end
 
-    def overlaps(self, other: "Period") -> bool:
+    def overlaps(self, other: Period) -> bool:
         return self.start <= other.end and other.start <= self.end
 
 

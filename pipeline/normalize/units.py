@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.patterns import alternation
 from pipeline.normalize.text import full_width_punct
+from pipeline.patterns import alternation
 from pipeline.vocabulary import (
     BRACKET_PAIRS,
     EACH,

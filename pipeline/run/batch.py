@@ -31,12 +31,12 @@ from typing import Protocol
 
 from extractors import formats as registry
 from extractors.model import ExtractionError
-from pipeline.run.cache import Cache, Entry
 from pipeline.convert import Converted, convert, unit_records
-from pipeline.links.dataset import task_links
 from pipeline.datasets.records import ManifestRecord
-from pipeline.run.workers import Done, Failure, Limits, default_jobs, run_isolated
 from pipeline.datasets.writers import StagedOutput
+from pipeline.links.dataset import task_links
+from pipeline.run.cache import Cache, Entry
+from pipeline.run.workers import Done, Failure, Limits, default_jobs, run_isolated
 
 log = logging.getLogger(__name__)
 
@@ -177,8 +177,11 @@ class _Silent:
         pass
 
 
+SILENT: Reporter = _Silent()
+
+
 def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
-              reporter: Reporter = _Silent()) -> BatchResult:
+              reporter: Reporter = SILENT) -> BatchResult:
     """Convert every input into the datasets in *output_dir*."""
     cache = Cache(output_dir)
     inputs = find_inputs(input_dir, options.formats)
@@ -243,7 +246,7 @@ def _write_records(out: StagedOutput, cache: Cache, row: ManifestRecord) -> None
         return
     c = entry.converted
     c.document.source_path = row.source_path  # the same bytes may lie under another name than when cached
-    out.add("documents", [c.document])
-    out.add("tasks", c.tasks)
-    out.add("task_units", unit_records(c.document, c.tasks))  # names resolved with today's alias table
-    out.add("citations", c.citations)
+    # task_units again from the tasks, so an edited alias table takes effect without parsing again
+    rows = c.rows() | {"task_units": unit_records(c.document, c.tasks)}
+    for name, records in rows.items():
+        out.add(name, records)

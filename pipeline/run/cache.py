@@ -22,21 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
 from pipeline import PARSER_VERSION
 from pipeline.convert import Converted
-from pipeline.datasets.records import (
-    CITATIONS_SCHEMA,
-    DOCUMENTS_SCHEMA,
-    TASK_UNITS_SCHEMA,
-    TASKS_SCHEMA,
-    CitationRecord,
-    DocumentRecord,
-    TaskRecord,
-    TaskUnitRecord,
-    record_dict,
-)
+from pipeline.datasets.declaration import Dataset, record_dict
+from pipeline.datasets.records import DATASETS
 from pipeline.datasets.writers import atomic_write
 
 CACHE_DIR = ".cache"
@@ -58,14 +47,32 @@ def _encode(record: Any) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in record_dict(record).items()}
 
 
-def _decode(cls: type, schema: pa.Schema, data: dict[str, Any]) -> Any:
-    """A record from its JSON form; dates are typed back from the dataset schema."""
-    if set(data) != {f.name for f in dataclasses.fields(cls)}:
-        raise ValueError(f"cached {cls.__name__} has other fields than the current record")
-    for f in schema:
-        if pa.types.is_date(f.type) and data.get(f.name) is not None:
-            data[f.name] = dt.date.fromisoformat(data[f.name])
-    return cls(**data)
+def _decode(dataset: Dataset, data: dict[str, Any]) -> Any:
+    """A record from its JSON form; dates are typed back from the row's declaration."""
+    if set(data) != set(dataset.columns):
+        raise ValueError(f"cached {dataset.name} row has other fields than the current record")
+    for name in dataset.date_columns():
+        if data[name] is not None:
+            data[name] = dt.date.fromisoformat(data[name])
+    return dataset.record(**data)
+
+
+def _encode_converted(c: Converted) -> dict[str, Any]:
+    return {"n_pages": c.n_pages, "warnings": c.warnings,
+            "rows": {name: [_encode(r) for r in rows] for name, rows in c.rows().items()}}
+
+
+def _decode_converted(records: dict[str, Any]) -> Converted:
+    """The inverse of :func:`_encode_converted`; a dataset missing from the entry is a miss."""
+    rows: dict[str, Any] = {name: [_decode(DATASETS[name], r) for r in records["rows"][name]]
+                            for name in _per_file_datasets()}  # each a list of its dataset's record type
+    (document,) = rows.pop("documents")
+    return Converted(document=document, n_pages=records["n_pages"], warnings=records["warnings"], **rows)
+
+
+def _per_file_datasets() -> list[str]:
+    """Datasets whose rows a file's conversion gives: the document row and Converted's list fields."""
+    return ["documents"] + [f.name for f in dataclasses.fields(Converted) if f.name in DATASETS]
 
 
 class Cache:
@@ -79,21 +86,13 @@ class Cache:
         return self.dir / sha256[:2] / f"{sha256}.json"
 
     def store(self, entry: Entry) -> None:
-        c = entry.converted
         payload = {
             "sha256": entry.sha256,
             "parser_version": PARSER_VERSION,
             "source_format": entry.source_format,
             "error_code": entry.error_code,
             "error": entry.error,
-            "records": None if c is None else {
-                "n_pages": c.n_pages,
-                "warnings": c.warnings,
-                "document": _encode(c.document),
-                "tasks": [_encode(t) for t in c.tasks],
-                "task_units": [_encode(u) for u in c.task_units],
-                "citations": [_encode(r) for r in c.citations],
-            },
+            "records": None if entry.converted is None else _encode_converted(entry.converted),
         }
         path = self.path(entry.sha256)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -107,16 +106,7 @@ class Cache:
             if payload["sha256"] != sha256 or payload["parser_version"] != PARSER_VERSION:
                 return None
             records = payload["records"]
-            converted = None
-            if records is not None:
-                converted = Converted(
-                    document=_decode(DocumentRecord, DOCUMENTS_SCHEMA, records["document"]),
-                    tasks=[_decode(TaskRecord, TASKS_SCHEMA, t) for t in records["tasks"]],
-                    task_units=[_decode(TaskUnitRecord, TASK_UNITS_SCHEMA, u) for u in records["task_units"]],
-                    citations=[_decode(CitationRecord, CITATIONS_SCHEMA, r) for r in records["citations"]],
-                    n_pages=records["n_pages"],
-                    warnings=records["warnings"],
-                )
+            converted = None if records is None else _decode_converted(records)
             return Entry(sha256, payload["source_format"], converted, payload["error_code"], payload["error"])
         except (OSError, ValueError, KeyError, TypeError):
             return None

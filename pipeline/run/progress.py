@@ -81,7 +81,7 @@ class Progress:
             self.stream.flush()
 
 
-class BarLogHandler(logging.StreamHandler):
+class BarLogHandler(logging.StreamHandler[TextIO]):
     """A stderr log handler that prints above the progress bar, not through it."""
 
     def __init__(self, progress: Progress) -> None:

@@ -90,8 +90,8 @@ def _child(conn: multiprocessing.connection.Connection, fn: Callable[[Any], Any]
     conn.close()
 
 
-class _Running:
-    def __init__(self, ctx: Any, fn: Callable[[Any], Any], task: Any, limits: Limits) -> None:
+class _Running(Generic[T, R]):
+    def __init__(self, ctx: Any, fn: Callable[[T], R], task: T, limits: Limits) -> None:
         self.task = task
         self.limits = limits
         self.conn, child_conn = ctx.Pipe(duplex=False)
@@ -101,7 +101,7 @@ class _Running:
         self.process.start()
         child_conn.close()  # so a dead child reads as EOF here
 
-    def poll(self) -> Done | None:
+    def poll(self) -> Done[T, R] | None:
         """The task's outcome if it has one now (answered, died, or overran)."""
         if self.conn.poll():
             try:
@@ -125,7 +125,7 @@ class _Running:
         hint = f" (possibly at the memory limit of {self.limits.memory_mb} MB)" if self.limits.memory_mb else ""
         return Failure("worker_crashed", f"the worker process died without an answer ({how}){hint}")
 
-    def _done(self, answer: Any, rss: int | None) -> Done:
+    def _done(self, answer: R | Failure, rss: int | None) -> Done[T, R]:
         self.conn.close()
         self.process.close()
         return Done(self.task, answer, time.monotonic() - self.started, rss)
@@ -154,13 +154,14 @@ def run_isolated(tasks: Iterable[T], fn: Callable[[T], R], jobs: int, limits: Li
     if module:
         ctx.set_forkserver_preload([module])
     pending = iter(tasks)
-    running: list[_Running] = []
+    running: list[_Running[T, R]] = []
     exhausted = False
     try:
         while True:
             while not exhausted and len(running) < jobs:
-                task = next(pending, _END)
-                if task is _END:
+                try:
+                    task = next(pending)
+                except StopIteration:
                     exhausted = True
                 else:
                     running.append(_Running(ctx, fn, task, limits))
@@ -178,6 +179,3 @@ def run_isolated(tasks: Iterable[T], fn: Callable[[T], R], jobs: int, limits: Li
     finally:
         for r in running:
             r.kill()
-
-
-_END = object()

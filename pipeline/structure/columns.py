@@ -21,14 +21,15 @@ dropped.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import regex
 
 from extractors.model import Slot, Table
-from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
 from pipeline.normalize.text import prose
 from pipeline.normalize.units import assign_roles
+from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
 from pipeline.vocabulary import AGENCY_ENDINGS, COLUMN_SYNONYMS, EACH, EXTRA_COLUMNS, UNIT_COLUMN_ROLES
 
 HEADER_SCAN_ROWS = 4
@@ -162,7 +163,7 @@ def _combined_header(top: list[Slot | None], sub: list[Slot | None]) -> list[str
     """Per column the lower header cell where it has one of its own, else the upper."""
     return [
         s.text if s is not None and not s.covered and s.text.strip() else (t.text if t is not None else "")
-        for t, s in zip(top, sub)
+        for t, s in zip(top, sub, strict=True)
     ]
 
 
@@ -175,7 +176,7 @@ def grouping_columns(table: Table, first_row: int) -> frozenset[int]:
     grid = table.grid()
     for col in range(table.n_cols):
         texts = [
-            slot.text for row, slots in zip(table.rows[first_row:], grid[first_row:])
+            slot.text for row, slots in zip(table.rows[first_row:], grid[first_row:], strict=True)
             if (slot := slots[col]) is not None and not slot.covered and slot.text.strip()
             and (not row.continues_on_new_page or is_heading(slot.text))
         ]
@@ -234,7 +235,7 @@ def is_number_column(cells: list[str]) -> bool:
     if not numbers or not all(n.isdigit() for n in numbers):
         return False
     values = [int(n) for n in numbers]
-    return all(b == a + 1 for a, b in zip(values, values[1:]))
+    return all(b == a + 1 for a, b in itertools.pairwise(values))
 
 
 _ALIAS = regex.compile(r"（[^（）]*）$")
@@ -272,6 +273,6 @@ def _by_content(table: Table, first_row: int, columns: ColumnMap, texts: list[st
             role = "responsible"
         else:
             continue
-        columns.roles[role] = tuple(sorted(columns.roles.get(role, ()) + (col,)))
+        columns.roles[role] = tuple(sorted((*columns.roles.get(role, ()), col)))
         columns.extra.pop(col, None)
     return columns

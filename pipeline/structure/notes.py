@@ -71,7 +71,7 @@ class Labels:
     def __bool__(self) -> bool:
         return bool(self.roles or self.extra)
 
-    def update(self, other: "Labels") -> None:
+    def update(self, other: Labels) -> None:
         for mine, theirs in ((self.roles, other.roles), (self.extra, other.extra)):
             for key, value in theirs.items():
                 mine[key] = "；".join(v for v in (mine.get(key), value) if v)
@@ -98,7 +98,7 @@ def split_labels(text: str) -> tuple[str, Labels]:
     if not matches:
         return text, labels
     body = text[: matches[0].start()].rstrip("（( ")
-    for match, following in zip(matches, matches[1:] + [None]):
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
         value = _trim_value(text[match.end(): following.start() if following else len(text)])
         key = _ROLE_OF_LABEL[match.group("label")]
         target = labels.roles if key in LABEL_ROLES else labels.extra

@@ -87,7 +87,7 @@ def _split_items(text: str) -> list[str]:
         if rest and parse_marker(rest) is not None:
             pieces.append(text[start:note.end])
             start = len(text) - len(rest)
-    return pieces + [text[start:]]
+    return [*pieces, text[start:]]
 
 
 class _ProseReader:
@@ -149,7 +149,8 @@ class _ProseReader:
 
     def _add(self, draft: _Draft, title: str | None, requirement: str, responsible: str, labels: Labels) -> None:
         pages = draft.pages
-        self.tasks.append(self.state.task(
+        self.tasks.append(Task(
+            **self.state.headings(),
             table_no=0,
             task_no=draft.marker.number,
             title=heading_title(title) if title else "",

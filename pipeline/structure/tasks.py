@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from cjk.text import join_lines
 from extractors.model import Document, Slot, Table
+from pipeline.normalize.text import join_prose, prose
 from pipeline.structure.columns import ColumnMap, find_header, header_key, is_heading
 from pipeline.structure.headings import State, Task, heading_title, item
 from pipeline.structure.markers import SECTION, SUBSECTION, Marker, parse_marker
 from pipeline.structure.prose_tasks import prose_tasks
-from pipeline.normalize.text import join_prose, prose
 from pipeline.vocabulary import COLUMN_JOINER, UNIT_COLUMN_ROLES
 
 __all__ = ["Task", "structure_tasks"]
@@ -60,15 +60,16 @@ def _heading_only(slots: list[Slot | None]) -> tuple[int, Marker] | None:
     return cell.col, marker
 
 
-def _carry_span(grid: list[list[Slot | None]], r: int, col: int) -> None:
-    """Make the empty cell at (r, col) and every slot it spans show the cell above it."""
-    here, above = grid[r][col], grid[r - 1][col]
+def _carry_span(grid: list[list[Slot | None]], r: int, col: int, above: Slot) -> None:
+    """Make the empty cell at (r, col) and every slot it spans show *above*, the cell above it."""
+    here = grid[r][col]
     carried = Slot(above.cell, covered=True)
     if here is None:
         grid[r][col] = carried
         return
     for row in grid[r:]:
-        if row[col] is not None and row[col].cell is here.cell:
+        slot = row[col]
+        if slot is not None and slot.cell is here.cell:
             row[col] = carried
 
 
@@ -113,10 +114,10 @@ class _TableReader:
         of a span: the cell above already spanned rows on its page, or the empty
         cell spans rows itself (an empty cell of one row under a cell of one row
         stays empty: nothing tells it apart from a task with no unit)."""
-        for col, (here, above) in enumerate(zip(grid[r], grid[r - 1])):
+        for col, (here, above) in enumerate(zip(grid[r], grid[r - 1], strict=True)):
             spans = (above is not None and above.cell.row_span > 1) or (here is not None and here.cell.row_span > 1)
             if _is_empty(here) and above is not None and above.text.strip() and spans:
-                _carry_span(grid, r, col)
+                _carry_span(grid, r, col, above)
 
     def _is_continuation(self, slots: list[Slot | None]) -> bool:
         """Whether a row a page break started is the rest of the task above it.
@@ -145,6 +146,11 @@ class _TableReader:
         return self.tasks[-1].task_no is not None
 
     def _continue(self, slots: list[Slot | None], pages: list[int]) -> None:
+        def added(col: int | None) -> str | None:
+            """The text the new page adds in column *col*; None when it adds none."""
+            slot = None if col is None else slots[col]
+            return None if slot is None or _is_empty(slot) else slot.text
+
         task = self.tasks[-1]
         slots = list(slots)
         for col, level in self.heading_cols.items():
@@ -154,26 +160,23 @@ class _TableReader:
                 # field, and no other column shows it again.
                 self._extend_heading(level, prose(slot.text))
                 slots = [None if s is not None and s.cell is slot.cell else s for s in slots]
-        title = self.columns.col("task")
-        if title is not None and not _is_empty(slots[title]):
+        if (text := added(self.columns.col("task"))) is not None:
             # The closing 。 may be all the next page holds of the title.
-            task.title = heading_title(join_prose(task.title, prose(slots[title].text)))
+            task.title = heading_title(join_prose(task.title, prose(text)))
         for role in UNIT_COLUMN_ROLES:
             for col in self.columns.cols(role):
-                if not _is_empty(slots[col]):
+                if (text := added(col)) is not None:
                     attr = f"{role}_text"
-                    setattr(task, attr, _join_raw(getattr(task, attr), slots[col].text))
-        req = self.columns.col("requirement")
-        if req is not None and not _is_empty(slots[req]):
-            task.requirement = join_prose(task.requirement, prose(slots[req].text))
-        deadline = self.columns.col("deadline")
-        if deadline is not None and not _is_empty(slots[deadline]):
-            task.deadline_text = join_prose(task.deadline_text, prose(slots[deadline].text))
+                    setattr(task, attr, _join_raw(getattr(task, attr), text))
+        if (text := added(self.columns.col("requirement"))) is not None:
+            task.requirement = join_prose(task.requirement, prose(text))
+        if (text := added(self.columns.col("deadline"))) is not None:
+            task.deadline_text = join_prose(task.deadline_text, prose(text))
         for col, name in self.columns.extra.items():
-            if not _is_empty(slots[col]):
-                task.extra[name] = join_prose(task.extra.get(name, ""), prose(slots[col].text))
+            if (text := added(col)) is not None:
+                task.extra[name] = join_prose(task.extra.get(name, ""), prose(text))
         if pages:
-            task.page_end = max(pages + [task.page_end or 0])
+            task.page_end = max([*pages, task.page_end or 0])
 
     def _extend_heading(self, level: int, more: str) -> None:
         """The rest of a heading broken by a page end: its title grows, in the
@@ -211,7 +214,7 @@ class _TableReader:
         if marker and marker.level in (SECTION, SUBSECTION):
             # The task cell heads a group of rows (it spans them, or repeats).
             self.state.enter(marker.level, marker.number, marker.rest)
-            self.heading_cols.update({c: marker.level for c in self.columns.cols("task")})
+            self.heading_cols.update(dict.fromkeys(self.columns.cols("task"), marker.level))
             title = ""
         task_no, title = item(title)
         requirement = prose(text("requirement"))
@@ -223,7 +226,8 @@ class _TableReader:
         extra.update({name: prose(_slot_text(slots[c])) for c, name in self.columns.extra.items()
                       if _slot_text(slots[c]).strip()})
         self.tasks.append(
-            self.state.task(
+            Task(
+                **self.state.headings(),
                 table_no=self.table_no,
                 task_no=task_no,
                 title=heading_title(title),
