@@ -21,7 +21,7 @@ from pipeline.metadata.notice import NoticeMeta, extract_notice_meta
 from pipeline.normalize.alias_table import AliasTable
 from pipeline.normalize.deadlines import task_deadline
 from pipeline.normalize.unit_names import notice_context, resolve_unit
-from pipeline.normalize.units import ROLES, assign_roles
+from pipeline.normalize.units import ROLES, assign_roles, first_listed_leads
 from pipeline.structure.tasks import Task, structure_tasks
 
 NO_TASK_TABLE = "no task table found"
@@ -63,7 +63,8 @@ def task_units(task: Task) -> dict[str, list[str]]:
     """
     lead = assign_roles(task.lead_text, "lead")
     responsible = assign_roles(task.responsible_text, "responsible")
-    return {role: list(dict.fromkeys(lead[role] + responsible[role])) for role in ROLES}
+    units = {role: list(dict.fromkeys(lead[role] + responsible[role])) for role in ROLES}
+    return first_listed_leads(units) if task.first_listed_leads else units
 
 
 def notice_year(meta: NoticeMeta) -> int | None:

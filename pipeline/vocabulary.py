@@ -8,17 +8,35 @@ from __future__ import annotations
 
 COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
     # role → header texts that mean it (compared with all whitespace removed).
-    "task": ("工作任务", "重点任务", "主要任务", "任务", "任务名称", "项目名称", "民生实事", "工作事项", "事项"),
+    "task": ("工作任务", "重点任务", "主要任务", "任务", "任务名称", "项目名称", "民生实事", "工作事项", "事项",
+             "改革举措", "举措"),
     "requirement": ("工作要求", "具体要求", "具体措施", "主要内容", "工作内容", "工作措施", "任务内容",
                     "主要措施", "工作目标", "目标要求"),
     "lead": ("牵头单位", "牵头部门", "牵头科室", "牵头责任单位", "主办单位", "牵头领导"),
     "responsible": ("责任单位", "责任部门", "责任科室", "配合单位", "参与单位", "协办单位", "配合部门",
                     "配合科室", "协作单位",
-                    "责任主体", "承办单位"),
+                    "责任主体", "承办单位", "负责部门", "负责单位", "责任处室", "指导部门", "主管部门"),
     "deadline": ("完成时限", "时限要求", "完成时间", "时间节点", "时限"),
     "seq": ("序号", "编号"),
 }
-"""Header meaning, not position, decides what a column holds."""
+"""Header meaning, not position, decides what a column holds. Units named
+without a lead (负责部门, 指导部门, 主管部门) are responsible units."""
+
+EXTRA_COLUMNS: tuple[str, ...] = ("推广范围", "适用范围", "备注")
+"""Headers that name no role but do name a column: it stays in ``extra`` under
+its header, and the content rules never make it a unit or number column (a
+推广范围 cell such as ``全国`` or ``自由贸易试验区`` is a place, not an agency).
+As labels in a responsibility note (``（负责部门：……；适用范围：……）``) they go
+to ``extra`` too."""
+
+AGENCY_ENDINGS: tuple[str, ...] = (
+    "部", "委", "局", "办", "厅", "署", "院", "会", "室", "处", "科", "所", "站", "行", "社", "总局", "中心",
+    "政府", "部门", "单位", "机关", "机构", "组", "团", "联", "委员会", "办公室", "管委会", "总工会",
+)
+"""Last characters of agency names (国家发展改革委, 市场监管总局, 人民银行,
+全国工商联, 共青团中央 is the exception that a column's other cells outvote).
+A column whose cells are mostly lists of names ending so is a unit column,
+whatever its header says (or when it has none)."""
 
 COLUMN_JOINER = "；"
 """Joins the cells of several columns with one role (责任单位 and 配合单位 are
@@ -54,13 +72,40 @@ lines a layout wrapped, so what is left is the source's own). 。 is there for t
 抄送 list: GB/T 9704 ends it with 。, and long lists group organs into sentences."""
 
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
-    "lead": ("牵头负责", "牵头落实", "分别牵头", "共同牵头", "牵头"),
+    "lead": ("牵头负责", "牵头落实", "分别牵头", "共同牵头", "牵头", "会同"),
     "responsible": ("按职能分工落实", "按职责分工落实", "按职能分工负责", "按职责分工负责", "参照落实",
                     "参照执行", "配合落实", "负责落实", "配合", "协助", "协办", "负责", "落实", "参与"),
 }
 """Role words written inside a unit cell (``市财政局牵头，各镇（街）按职能分工落实``):
 each names the role of the units written before it. They are removed from unit
-names; the longest match wins, so ``参照落实`` is never read as ``落实``."""
+names; the longest match wins, so ``参照落实`` is never read as ``落实``. In
+``国家发展改革委会同有关部门负责`` the unit before 会同 convenes the others: it leads."""
+
+# --- Responsibility notes of national notices (（人力资源社会保障部、财政部负责）) ---
+
+NOTE_CLOSINGS: tuple[str, ...] = ("负责", "牵头")
+"""A bracket closing a numbered item is a responsibility note when what it says
+(up to its first 。) is a unit list ending with one of these words; the role
+words of :data:`ROLE_WORDS` then give the units their roles."""
+
+ETC = "等"
+"""等 ends the named units of a note: ``A、B等有关部门和单位负责``."""
+
+ETC_TAILS: tuple[str, ...] = ("有关部门和单位", "有关部门", "有关单位", "部门和单位", "部门", "单位")
+"""What may follow 等 to name the unnamed others; it is no unit."""
+
+NOTE_CONJUNCTIONS: tuple[str, ...] = ("以及", "和", "及")
+"""Words joining the unit group after 等 (``……全国总工会等和各省级人民政府负责``).
+Only after 等 are they separators: 和 is part of 工业和信息化部."""
+
+FIRST_LISTED_LEADS: tuple[str, ...] = (
+    "列第一位者为牵头单位", "列第一位的为牵头单位", "列第一位者为牵头部门", "列第一位的为牵头部门",
+    "排在第一位的部门为牵头部门", "排在第一位的单位为牵头单位", "排在第一位的为牵头单位", "排在第一位的为牵头部门",
+    "排第一位的为牵头单位", "排第一位的为牵头部门", "排名第一的为牵头单位", "排名第一的为牵头部门",
+)
+"""Sentences by which a notice says once (``……，下同``) that from there on the
+first unit of every note leads and the others are responsible. Without one,
+all listed units share the task and none leads."""
 
 BRACKET_PAIRS = {"（": "）", "(": ")", "〔": "〕", "[": "]", "［": "］", "【": "】", "《": "》", "“": "”"}
 

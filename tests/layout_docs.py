@@ -479,7 +479,6 @@ BODIES.update({
     "gbt_landscape": GBT_LANDSCAPE,
 })
 
-
 # --- A next edition of a notice (year-over-year links, tests/test_links.py) --------
 
 SIX_COLUMNS_2021_EDITED = 3
@@ -519,3 +518,10 @@ EDITIONS: dict[str, str] = {"gbt_six_columns_2021": GBT_SIX_COLUMNS_2021}
 
 def edition_docx(name: str) -> bytes:
     return make_docx(EDITIONS[name])
+
+
+# The layouts of issue 11 live in their own module (it imports the helpers above).
+from tests.layout_docs_national import BODIES as _NATIONAL_BODIES  # noqa: E402
+from tests.layout_docs_national import HTML_LAYOUTS  # noqa: E402,F401
+
+BODIES.update(_NATIONAL_BODIES)

@@ -23,8 +23,9 @@ MARKER = "XXE-MARKER-b7c1e2"
 
 
 def _legacy_copy(docx: Path, folder: Path, suffix: str) -> Path:
-    """A real .doc made by LibreOffice from a sample DOCX."""
-    subprocess.run([soffice_path(), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+    """A real .doc made by LibreOffice from a sample DOCX (its profile kept out of *folder*)."""
+    profile = folder.parent / "soffice-profile"
+    subprocess.run([soffice_path(), f"-env:UserInstallation={profile.as_uri()}", "--headless",
                     "--convert-to", "doc", "--outdir", str(folder), str(docx)], check=True, capture_output=True,
                    timeout=120)
     made = folder / (docx.stem + ".doc")

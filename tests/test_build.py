@@ -45,9 +45,11 @@ def test_tasks_load_in_pandas_without_object_surprises(built):
 
 
 def test_manifest_lists_inputs_recursively_with_relative_paths(built):
-    manifest = pd.read_parquet(built / "manifest.parquet")
-    assert sorted(manifest["source_path"]) == sorted(f"2018/{n}" for n in QZB_DOCX)
-    assert set(manifest["status"]) == {"ok"} and list(manifest["n_tasks"]) == [42, 42]
+    manifest = pd.read_parquet(built / "manifest.parquet").set_index("source_path")
+    assert sorted(manifest.index) == sorted([*(f"2018/{n}" for n in QZB_DOCX), "README.txt"])
+    notices = manifest.drop("README.txt")
+    assert set(notices["status"]) == {"ok"} and list(notices["n_tasks"]) == [42, 42]
+    assert tuple(manifest.loc["README.txt", ["status", "error_code"]]) == ("skipped", "unsupported_kind")
 
 
 def test_documents_one_row_per_notice_with_stable_id(built):

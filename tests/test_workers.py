@@ -90,3 +90,24 @@ def test_the_forkserver_preloads_the_warm_up(tmp_path, monkeypatch):
     run_batch(inputs, tmp_path / "out", Options(jobs=1))
     assert asked and WARM_UP in asked[0]
     importlib.import_module(WARM_UP)  # and it imports (converting its built-in notice) without error
+
+
+def test_worker_that_cannot_start_under_its_limit_is_memory_limit(tmp_path):
+    """300 MB is less than the parser's libraries take before reading a byte."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(RAW / QZB_DOCX[0], inputs / "a.docx")
+    run_batch(inputs, tmp_path / "out", Options(jobs=1, limits=Limits(timeout=60, memory_mb=300)))
+    manifest = read_dataset(tmp_path / "out", "manifest")
+    assert manifest.error_code.tolist() == ["memory_limit"]
+    assert "cannot start under the memory limit of 300 MB" in manifest.error[0]
+
+
+def test_a_library_that_cannot_be_mapped_under_the_limit_is_memory_limit():
+    from pipeline.run.workers import _classify
+
+    exc = ImportError("/venv/lib/lxml/etree.so: failed to map segment from shared object")
+    assert _classify(exc, Limits(memory_mb=600)).code == "memory_limit"
+    assert _classify(exc, Limits(memory_mb=None)).code == "internal_error"
+    full = OSError(28, "No space left on device")  # ENOSPC while the worker stores the file's outcome
+    assert _classify(full, Limits()).code == "disk_full"

@@ -21,6 +21,7 @@ from extractors.model import ExtractionError
 from pipeline.analysis.display_width import pad, text_width, wrap
 from pipeline.convert import Converted, convert
 from pipeline.datasets.records import LIST_SEPARATOR, TaskRecord, record_dict
+from pipeline.run.names import printable, stored_path
 
 SEPARATOR = " │ "
 
@@ -155,11 +156,11 @@ def render_json(converted: Converted) -> str:
 def convert_file(path: Path) -> Converted | None:
     """One file's records as ``build`` makes them; None (after a message on stderr) when it cannot be read."""
     try:
-        return convert(path.read_bytes(), path.name)
+        return convert(path.read_bytes(), stored_path(path.name))
     except OSError as exc:
-        print(f"error: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+        print(printable(f"error: cannot read {path}: {exc.strerror or exc}"), file=sys.stderr)
     except ExtractionError as exc:
-        print(f"error: {path}: {exc.code}: {exc.message}", file=sys.stderr)
+        print(printable(f"error: {path}: {exc.code}: {exc.message}"), file=sys.stderr)
     return None
 
 

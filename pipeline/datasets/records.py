@@ -34,7 +34,9 @@ SOURCE_FORMATS = ", ".join(formats.names())
 @dataclass
 class DocumentRecord:
     doc_id: str = column("stable id of the document: first 16 hex digits of its sha256", "3f2a9c0d1e4b5a67")
-    source_path: str = column("path of the input file, relative to the input folder", "2018/泉政办〔2018〕51号.pdf")
+    source_path: str = column("path of the input file, relative to the input folder (a name that is not UTF-8, "
+                              "or holds a backslash, in the escaped form of the README: each byte that is not "
+                              "UTF-8 as \\xHH, each backslash doubled)", "2018/泉政办〔2018〕51号.pdf")
     source_format: str = column(f"format the file was read as (by content, not extension): {SOURCE_FORMATS}",
                                 "pdf")
     sha256: str = column("sha256 of the file's bytes", "3f2a9c…")
@@ -153,12 +155,16 @@ class TaskLinkRecord:
 
 @dataclass
 class ManifestRecord:
-    source_path: str = column("input file, relative to the input folder", "2018/泉政办〔2018〕51号.pdf")
+    source_path: str = column("path below the input folder (file, or a skipped folder or link), in the same form "
+                              "as documents.source_path", "2018/泉政办〔2018〕51号.pdf")
     sha256: str | None = column("sha256 of the file (null when it could not be read)", "3f2a9c…")
     source_format: str | None = column(f"format detected from the content: {SOURCE_FORMATS}", "pdf")
-    status: str = column("ok or error (see docs/errors.md)", "ok")
-    error_code: str | None = column("stable code of the failure (see docs/errors.md)", "no_text_layer")
-    error: str | None = column("human-readable message of the failure", "PDF has no text layer (scanned image?)")
+    status: str = column("ok, error, or skipped (a path not parsed on purpose: hidden, a link out of the input "
+                         "folder, an unsupported kind …; see docs/errors.md)", "ok")
+    error_code: str | None = column("stable code of the failure, or the reason a path was skipped "
+                                    "(see docs/errors.md)", "no_text_layer")
+    error: str | None = column("human-readable message of the failure, or why the path was skipped",
+                               "PDF has no text layer (scanned image?)")
     warnings: list[str] = column("non-fatal findings, e.g. no task table", "[no task table found]")
     n_tasks: int = column("task rows found", "42")
     n_pages: int | None = column("pages (PDF only)", "9")
@@ -182,7 +188,7 @@ DATASETS: dict[str, Dataset] = {d.name: d for d in [
             "only by years): paired as same or revised, or new or dropped. Computed at the end of a build, over "
             "the other datasets. Key: (`doc_id_a`, `seq_a`, `doc_id_b`, `seq_b`)."),
     Dataset("manifest", ManifestRecord,
-            "One row per input file of the run, read or not: status, error code, counts and timings. "
+            "One row per input path of the run, read, failed or skipped: status, error code, counts and timings. "
             "Key: `source_path`."),
 ]}
 """Every dataset the pipeline writes, in the order of the data dictionary and the workbook."""

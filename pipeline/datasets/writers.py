@@ -1,8 +1,9 @@
 """Dataset writers: Parquet with the explicit schema, and a CSV sibling for Excel.
 
-A run's datasets are streamed into a staging folder inside the output folder and
-renamed into place together only once all are complete, so a reader never sees
-half a file and an interrupted run leaves the previous datasets as they were.
+A run's datasets are streamed into a generation folder that readers cannot see
+until it is complete and published (:mod:`pipeline.datasets.generations`), so a
+reader never sees half a file and an interrupted run leaves the previous
+datasets as they were.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ import csv
 import datetime as dt
 import json
 import os
-import shutil
-import tempfile
+import secrets
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -88,14 +88,19 @@ def _sync_close(fh: Any) -> None:
 
 
 def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
-    """Run *write* on a temporary sibling of *path*, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    """Run *write* on a temporary sibling of *path*, then rename it into place.
+
+    The sibling is created by ``open(O_EXCL)`` with mode 0666 rather than by
+    ``mkstemp`` (0600), so the file gets the umask's mode like every other
+    file the pipeline writes.
+    """
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     try:
-        write(Path(tmp))
+        write(tmp)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -142,35 +147,13 @@ class DatasetWriter:
         self._closed = True
 
 
-STAGING_PREFIX = ".staging-"
+class DatasetFiles:
+    """Every dataset of a run, streamed into one folder (a generation, see
+    :mod:`pipeline.datasets.generations`); complete and on disk once :meth:`close` returns."""
 
-
-class StagedOutput:
-    """All datasets of a run, written into a staging folder and renamed into
-    the output folder together only when every one is complete.
-
-    Until :meth:`commit`, the output folder holds the previous run's datasets
-    untouched; an exception (or Ctrl-C) removes the staging folder, and a
-    staging folder left by a killed run is removed by the next one. The
-    manifest is renamed last, so a manifest always describes datasets at
-    least as new as itself.
-    """
-
-    def __init__(self, out_dir: Path) -> None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        _remove_abandoned_staging(out_dir)
-        self.out_dir = out_dir
-        self.folder = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out_dir))
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self._writers: dict[str, DatasetWriter] = {}
-
-    def __enter__(self) -> StagedOutput:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for writer in self._writers.values():
-            with contextlib.suppress(Exception):
-                writer.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
 
     def add(self, name: str, records: Sequence[Any]) -> None:
         if name not in self._writers:
@@ -179,37 +162,27 @@ class StagedOutput:
 
     def complete(self, *names: str) -> Path:
         """Finish the files of *names* (no more rows may be added to them) and
-        return the staging folder, where a cross-document step can read them."""
+        return the folder, where a cross-document step can read them."""
         for name in names:
             self.add(name, [])
             self._writers[name].close()
         return self.folder
 
-    def commit(self) -> None:
+    def close(self) -> None:
         for name in DATASETS:
             self.add(name, [])  # a dataset with no rows is still written, with its schema
         for writer in self._writers.values():
             writer.close()  # closing twice is harmless: see DatasetWriter.close
-        names = sorted(DATASETS, key=lambda n: n == "manifest")
-        for name in names:
-            for suffix in (".parquet", ".csv"):
-                os.replace(self.folder / f"{name}{suffix}", self.out_dir / f"{name}{suffix}")
+        self._writers.clear()
+
+    def abandon(self) -> None:
+        """Close what is open after a failure; the folder is discarded by the caller."""
+        for writer in self._writers.values():
+            with contextlib.suppress(Exception):
+                writer.close()
         self._writers.clear()
 
 
-def _remove_abandoned_staging(out_dir: Path) -> None:
-    """Staging folders whose run is gone (killed before it could clean up)."""
-    for folder in out_dir.glob(f"{STAGING_PREFIX}*"):
-        pid = folder.name[len(STAGING_PREFIX):].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def dataset_file_names() -> list[str]:
+    """Names of the files a run writes for its datasets (the workbook aside)."""
+    return [f"{name}{suffix}" for name in DATASETS for suffix in (".parquet", ".csv")]

@@ -161,3 +161,12 @@ def assign_roles(text: str | None, default_role: str) -> dict[str, list[str]]:
         pending.append(token[start:])
     groups[default_role] += pending
     return {role: _expand(tokens) for role, tokens in groups.items()}
+
+
+def first_listed_leads(units: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Units by role under a notice's ``列第一位者为牵头单位`` rule: when no role
+    word named a lead, the first unit listed leads and the others are
+    responsible. A lead that a role word named (``牵头``, ``会同``) stands."""
+    if units["lead"] or not units["responsible"]:
+        return units
+    return {**units, "lead": units["responsible"][:1], "responsible": units["responsible"][1:]}

@@ -24,6 +24,8 @@ return value or a :class:`Failure` with a stable code.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import math
 import multiprocessing
 import multiprocessing.connection
@@ -38,6 +40,12 @@ from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+START_HEADROOM_MB = 32
+"""Address space a worker needs beyond what it inherits, just to start parsing."""
+
+PR_SET_PDEATHSIG = 1
+"""prctl(2) option: the signal a process gets when its parent ends."""
 
 SELF_DESTRUCT_GRACE = 30
 """Seconds after its deadline at which a worker kills itself with SIGALRM, in
@@ -83,36 +91,89 @@ or a fragmented heap can cost; a worker that hit its memory limit is replaced
 at once."""
 
 
-def _serve(conn: multiprocessing.connection.Connection, fn: Callable[[Any], Any], limits: Limits) -> None:
+def _serve(conn: multiprocessing.connection.Connection, fn: Callable[[Any], Any], limits: Limits,
+           umask: int) -> None:
     """Worker body: own process group and limits, then tasks one at a time
-    until the parent sends None; each task is answered once."""
+    until the parent sends None; each task is answered once, and silently
+    dropped if nobody listens any more."""
     os.setpgrp()
+    os.umask(umask)  # the forkserver's is the one of whoever started it first, not this run's
+    _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
-    if limits.memory_mb is not None:
+    unable = _over_limit_at_start(limits)
+    if unable is None and limits.memory_mb is not None:
         cap = limits.memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    while (task := conn.recv()) is not None:
-        signal.alarm(math.ceil(limits.timeout) + SELF_DESTRUCT_GRACE)
-        answer = _run_one(fn, task, limits)
-        signal.alarm(0)
-        conn.send((answer, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
-        if isinstance(answer, Failure) and answer.code == "memory_limit":
-            break  # a heap that once ran out is not trusted with the next file
-    conn.close()
+    try:
+        while (task := conn.recv()) is not None:
+            signal.alarm(math.ceil(limits.timeout) + SELF_DESTRUCT_GRACE)
+            answer = unable if unable is not None else _run_one(fn, task, limits)
+            signal.alarm(0)
+            conn.send((answer, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+            if isinstance(answer, Failure) and answer.code == "memory_limit":
+                break  # a heap that once ran out is not trusted with the next file
+        conn.close()
+    except (OSError, EOFError):  # the parent is gone (killed): nobody to answer, nothing to print
+        os._exit(0)
 
 
 def _run_one(fn: Callable[[Any], Any], task: Any, limits: Limits) -> Any:
     """The function's answer for one task, or the failure it raised."""
     try:
         return fn(task)
-    except MemoryError:
-        return Failure("memory_limit", f"the file needed more than the memory limit of {limits.memory_mb} MB")
     except Exception as exc:  # a bug or a shape nobody foresaw: a failure of this task only
-        return Failure("internal_error", f"{type(exc).__name__}: {exc}", traceback.format_exc())
+        return _classify(exc, limits)
+
+
+def _classify(exc: Exception, limits: Limits) -> Failure:
+    """An exception the function let through, by code.
+
+    Under an address-space limit, memory exhaustion is not always a
+    MemoryError: a module imported late cannot map its shared library
+    (``ImportError: ... failed to map segment from shared object``) and an
+    allocation in C fails with ENOMEM.
+    """
+    if limits.memory_mb is not None and (
+            isinstance(exc, MemoryError)
+            or (isinstance(exc, ImportError) and "failed to map segment" in str(exc))
+            or (isinstance(exc, OSError) and exc.errno == errno.ENOMEM)):
+        return Failure("memory_limit", f"the file needed more than the memory limit of {limits.memory_mb} MB "
+                       f"({type(exc).__name__})")
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return Failure("disk_full", f"no space left on the device: {exc}")
+    return Failure("internal_error", f"{type(exc).__name__}: {exc}", traceback.format_exc())
+
+
+def _over_limit_at_start(limits: Limits) -> Failure | None:
+    """A worker whose address space already exceeds its limit (the imported libraries
+    alone take a few hundred MB) cannot run anything: say so instead of failing later."""
+    if limits.memory_mb is None:
+        return None
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            vm_kb = next(int(line.split()[1]) for line in fh if line.startswith("VmSize:"))
+    except (OSError, StopIteration, ValueError):  # not Linux: the failure shows up, classified, later
+        return None
+    if vm_kb // 1024 + START_HEADROOM_MB <= limits.memory_mb:
+        return None
+    return Failure("memory_limit", f"the worker cannot start under the memory limit of {limits.memory_mb} MB: "
+                   f"its libraries alone take {vm_kb // 1024} MB of address space")
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the process that forked it ends (the
+    forkserver, which ends with the run), so a killed run leaves no worker busy."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the SIGALRM self-destruct still applies
+        pass
 
 
 @dataclass
 class _Hand(Generic[T]):
+    """The task a worker holds, and since when."""
+
     task: T
     started: float
     deadline: float
@@ -121,10 +182,10 @@ class _Hand(Generic[T]):
 class _Worker(Generic[T, R]):
     """One worker process and the task in hand, if any."""
 
-    def __init__(self, ctx: Any, fn: Callable[[T], R], limits: Limits) -> None:
+    def __init__(self, ctx: Any, fn: Callable[[T], R], limits: Limits, umask: int) -> None:
         self.limits = limits
         self.conn, child_conn = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child_conn, fn, limits), daemon=True)
+        self.process = ctx.Process(target=_serve, args=(child_conn, fn, limits, umask), daemon=True)
         self.process.start()
         child_conn.close()  # so a dead child reads as EOF here
         self.hand: _Hand[T] | None = None
@@ -205,6 +266,8 @@ def run_isolated(tasks: Iterable[T], fn: Callable[[T], R], jobs: int, limits: Li
     ctx = multiprocessing.get_context("forkserver")
     module = getattr(getattr(fn, "func", fn), "__module__", None)
     ctx.set_forkserver_preload([*preload, *([module] if module else [])])
+    umask = os.umask(0o022)
+    os.umask(umask)
     pending = iter(tasks)
     workers: list[_Worker[T, R]] = []
     exhausted = False
@@ -221,7 +284,7 @@ def run_isolated(tasks: Iterable[T], fn: Callable[[T], R], jobs: int, limits: Li
                     break
                 idle = next((w for w in workers if w.hand is None), None)
                 if idle is None:
-                    idle = _Worker(ctx, fn, limits)
+                    idle = _Worker(ctx, fn, limits, umask)
                     workers.append(idle)
                 idle.give(task)
             busy = [(w, w.hand) for w in workers if w.hand is not None]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypedDict
 
+from pipeline.normalize.text import join_prose
 from pipeline.structure.markers import CIRCLED, ITEM, SECTION, SUBITEM, SUBSECTION, parse_marker
 
 ITEM_LEVELS = (ITEM, SUBITEM, CIRCLED)
@@ -53,6 +54,9 @@ class Task:
     page_start: int | None = None
     page_end: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    first_listed_leads: bool = False
+    """The notice said (``列第一位者为牵头单位，下同``) that the first unit
+    listed leads: normalization makes it the lead when no role word names one."""
 
 
 class Headings(TypedDict):
@@ -85,6 +89,14 @@ class State:
                 self.subsection = _Heading()
         elif level == SUBSECTION:
             self.subsection = _Heading(number, title)
+
+    def extend(self, level: int, more: str) -> tuple[str | None, str]:
+        """Join *more* to the title of the heading in force at *level* (the
+        rest of a heading a page end broke); return (old title, new title)."""
+        heading = self.section if level == SECTION else self.subsection
+        old = heading.title
+        heading.title = heading_title(join_prose(old or "", more))
+        return old, heading.title
 
     def headings(self) -> Headings:
         """The headings in force, as a task's fields: ``Task(**state.headings(), ...)``."""

@@ -272,3 +272,7 @@ TASKS.update({
     "gbt_three_columns": GBT_THREE_COLUMNS,
     "gbt_landscape": GBT_LANDSCAPE,
 })
+
+from tests.expected.layouts_national import TASKS as _NATIONAL_TASKS  # noqa: E402
+
+TASKS.update(_NATIONAL_TASKS)
