@@ -17,16 +17,10 @@ from __future__ import annotations
 import importlib
 import zlib
 
-from pdfminer.cmapdb import CMapDB
-
 from extractors import formats as registry
 from extractors.model import ExtractionError
+from extractors.pdf import load_cjk_cmaps
 from pipeline.convert import convert_document
-
-CMAPS = ("UniGB-UCS2-H", "GBK-EUC-H", "UniGB-UTF16-H")
-"""Simplified-Chinese CMaps pdfminer loads for fonts without a ToUnicode map."""
-
-UNICODE_MAPS = ("Adobe-GB1",)
 
 
 def _tiny_pdf() -> bytes:
@@ -58,10 +52,7 @@ def _tiny_pdf() -> bytes:
 def warm() -> None:
     for fmt in registry.FORMATS:
         importlib.import_module(fmt.reader.split(":")[0])
-    for name in CMAPS:
-        CMapDB.get_cmap(name)
-    for ordering in UNICODE_MAPS:
-        CMapDB.get_unicode_map(ordering, vertical=False)
+    load_cjk_cmaps()
     data = _tiny_pdf()
     for reader in registry.PDF_ENGINES.values():
         module, function = reader.split(":")
