@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from extractors import formats as registry
 from pipeline import PARSER_VERSION
 from pipeline.convert import Converted
 from pipeline.datasets.declaration import Dataset, record_dict
@@ -101,11 +102,14 @@ def _per_file_datasets() -> list[str]:
 class Cache:
     """Conversion outcomes under ``OUTPUT_DIR/.cache/v<PARSER_VERSION>-<readers>/``.
 
-    *readers* names the readers that parse (:func:`extractors.formats.readers_key`):
-    the same bytes read by another PDF engine are another entry.
+    *readers* names the readers that parse (:func:`extractors.formats.readers_key`;
+    by default those of this process's format table): the same bytes read by
+    another PDF engine are another entry.
     """
 
-    def __init__(self, output_dir: Path, readers: str) -> None:
+    def __init__(self, output_dir: Path, readers: str | None = None) -> None:
+        if readers is None:
+            readers = registry.readers_key(registry.FORMATS)
         self.root = output_dir / CACHE_DIR
         self.dir = self.root / f"v{PARSER_VERSION}-{readers}"
 
