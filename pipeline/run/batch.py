@@ -42,7 +42,7 @@ from pipeline.datasets.records import ManifestRecord
 from pipeline.datasets.writers import DatasetFiles, dataset_file_names
 from pipeline.datasets.xlsx import WORKBOOK_NAME, write_workbook
 from pipeline.links.dataset import task_links
-from pipeline.run.cache import Cache, Entry
+from pipeline.run.cache import Cache, Entry, Head
 from pipeline.run.names import printable
 from pipeline.run.outdir import claim, is_disk_full
 from pipeline.run.scan import Skipped, scan
@@ -63,6 +63,9 @@ DUPLICATE_NOTE = "same bytes as"
 bytes) is written once, under the first path; the manifest lists every path."""
 
 Converter = Callable[[bytes, str], Converted]
+
+WARM_UP = "pipeline.run.warm"
+"""Imported by the workers' forkserver before it forks: readers loaded, caches filled."""
 
 
 class DiskFull(Exception):
@@ -130,18 +133,17 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def manifest_row(rel: str, entry: Entry, seconds: float, cached: bool) -> ManifestRecord:
-    c = entry.converted
+def manifest_row(rel: str, head: Head, seconds: float, cached: bool) -> ManifestRecord:
     return ManifestRecord(
         source_path=rel,
-        sha256=entry.sha256,
-        source_format=entry.source_format,
-        status="ok" if c is not None else "error",
-        error_code=entry.error_code,
-        error=entry.error,
-        warnings=c.warnings if c is not None else [],
-        n_tasks=len(c.tasks) if c is not None else 0,
-        n_pages=c.n_pages if c is not None else None,
+        sha256=head.sha256,
+        source_format=head.source_format,
+        status="ok" if head.ok else "error",
+        error_code=head.error_code,
+        error=head.error,
+        warnings=list(head.warnings),
+        n_tasks=head.n_tasks,
+        n_pages=head.n_pages,
         seconds=seconds,
         cached=cached,
     )
@@ -181,7 +183,7 @@ def process_file(job: FileJob, cache: Cache, converter: Converter,
         entry = Entry(sha256, None, error_code=exc.code, error=exc.message)
     if entry.error_code not in MACHINE_DEPENDENT_CODES:
         cache.store(entry)  # a full disk raises here, and the worker answers `disk_full`
-    return manifest_row(job.rel, entry, time.perf_counter() - started, cached=False)
+    return manifest_row(job.rel, Head.of(entry), time.perf_counter() - started, cached=False)
 
 
 class Reporter(Protocol):
@@ -221,7 +223,7 @@ def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
 
     with claim(output_dir, options.wait, wait_message):
         generations.tidy(output_dir)
-        cache = Cache(output_dir)
+        cache = Cache(output_dir, registry.readers_key(options.formats))
         rows = parse_all(input_dir, cache, options, reporter)
         result = BatchResult(peak_worker_rss_kb=max((r.peak_rss_kb for r in rows), default=0))
         manifest = [r.row for r in rows]
@@ -278,14 +280,14 @@ def parse_all(input_dir: Path, cache: Cache, options: Options, reporter: Reporte
             settle(index, error_row(item.rel, None, "unreadable_file", str(exc), time.perf_counter() - started))
             continue
         first_path.setdefault(sha256, item.rel)
-        entry = None if options.force else cache.load(sha256)
-        if entry is None:
+        head = None if options.force else cache.head(sha256)
+        if head is None:
             jobs.append(FileJob(index, item.path, item.rel, sha256))
         else:
-            settle(index, manifest_row(item.rel, entry, time.perf_counter() - started, cached=True))
+            settle(index, manifest_row(item.rel, head, time.perf_counter() - started, cached=True))
 
     worker = functools.partial(process_file, cache=cache, converter=options.converter, known=options.formats)
-    for done in run_isolated(jobs, worker, options.jobs, options.limits):
+    for done in run_isolated(jobs, worker, options.jobs, options.limits, preload=[WARM_UP]):
         settle(done.task.index, _row_of(done), done.peak_rss_kb or 0)
     return [r for r in rows if r is not None]
 
