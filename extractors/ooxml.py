@@ -15,7 +15,7 @@ NS = {
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
 }
-W = "{%s}" % NS["w"]
+W = "{{{}}}".format(NS["w"])
 
 REL_OFFICE_DOCUMENT = "/officeDocument"
 REL_NUMBERING = "/numbering"
@@ -37,7 +37,8 @@ class Package(SafeZip):
         for rel in self.xml(rels_name).iterfind("rel:Relationship", NS):
             if rel.get("Type", "").endswith(rel_type_suffix) and rel.get("TargetMode") != "External":
                 target = rel.get("Target", "")
-                path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+                path = (target.lstrip("/") if target.startswith("/")
+                        else posixpath.normpath(posixpath.join(folder, target)))
                 return path if self.has(path) else None
         return None
 

@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 
     statuses = _statuses()
     total: Counter[str] = Counter()
-    survivors: list[tuple[str, str]] = []
+    survivors: list[str] = []
     print(f"\nmutation score on the rule modules ({time.monotonic() - started:.0f} s)")
     for group in groups:
         mine = {n: s for n, s in statuses.items() if any(fnmatch(n, g) for g in GROUPS[group])}
@@ -102,14 +102,14 @@ def main(argv: list[str] | None = None) -> int:
         total += counts
         killed = counts["killed"]
         print(f"  {group:24} {killed:4} of {len(mine):4} killed  {100 * killed / max(len(mine), 1):5.1f} %")
-        survivors += [(group, n) for n, s in sorted(mine.items()) if s not in KILLED]
+        survivors += [n for n, s in sorted(mine.items()) if s not in KILLED]
     n = sum(total.values())
     print(f"  {'total':24} {total['killed']:4} of {n:4} killed  {100 * total['killed'] / max(n, 1):5.1f} %")
     others = {s: c for s, c in total.items() if s != "killed"}
     if others:
         print("  not killed: " + ", ".join(f"{c} {s}" for s, c in sorted(others.items())))
     print("\nsurviving mutants (docs/mutation.md says why each is harmless):")
-    for group, name in survivors:
+    for name in survivors:
         print(f"  [{statuses[name]}] {name}: {_changed_line(name)}")
     return 0
 

@@ -20,6 +20,7 @@ Run ``python -m tests.ofdgen`` to rewrite the committed twins.
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 from pathlib import Path
 from typing import Literal
@@ -27,7 +28,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pdfplumber
 
-from tests.conftest import FIXTURES, QZB_PDF, QZB
+from tests.conftest import FIXTURES, QZB, QZB_PDF
 
 Style = Literal["runs", "chars"]
 STYLES: tuple[Style, ...] = ("runs", "chars")
@@ -111,7 +112,7 @@ class _Writer:
                     f' CTM="{MM:.6f} 0 0 {MM:.6f} 0 0" Font="{self.font(first["fontname"])}" Size="{_num(first["size"])}">'
                     f'{colour}<ofd:TextCode X="{_num(first["x0"] - x0)}" Y="{_num(baseline - top)}">{text}</ofd:TextCode>'
                     "</ofd:TextObject>")
-        steps = [_mm(b["x0"] - a["x0"]) for a, b in zip(run, run[1:])]
+        steps = [_mm(b["x0"] - a["x0"]) for a, b in itertools.pairwise(run)]
         delta = f' DeltaX="{_deltas(steps)}"' if steps else ""
         return (f'<ofd:TextObject ID="{self.id()}" Boundary="{_mm(x0)} {_mm(top)} {_mm(x1 - x0)} {_mm(bottom - top)}"'
                 f' Font="{self.font(first["fontname"])}" Size="{_mm(first["size"])}">{colour}'
@@ -133,7 +134,7 @@ class _Writer:
         return (f'<ofd:PathObject ID="{self.id()}" {box} LineWidth="{_mm(width)}">'
                 f'<ofd:StrokeColor Value="0 0 0"/><ofd:AbbreviatedData>{data}</ofd:AbbreviatedData></ofd:PathObject>')
 
-    def page(self, page: "pdfplumber.page.Page") -> str:
+    def page(self, page: pdfplumber.page.Page) -> str:
         height = float(page.height)
         chars = page.chars if self.style == "runs" else [[c] for c in page.chars]
         runs = _runs(chars) if self.style == "runs" else chars  # type: ignore[arg-type]

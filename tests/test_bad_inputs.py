@@ -9,8 +9,8 @@ import zipfile
 import pytest
 
 from extractors import extract
-from extractors.model import ExtractionError
 from extractors.formats import detect
+from extractors.model import ExtractionError
 from tests import hostile, pdfgen
 from tests.conftest import QZB
 from tests.hostile import MB

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.run.batch import Options, run_batch
 from pipeline.cli import EXIT_FAILED, main
+from pipeline.run.batch import Options, run_batch
 from pipeline.run.workers import Limits
 from tests import hostile, pdfgen
-from tests.conftest import QZB_DOCX, QZB, read_dataset
+from tests.conftest import QZB, QZB_DOCX, read_dataset
 from tests.docxgen import distinct_copy
 from tests.expected.qzb_2018_51 import TASKS
 
@@ -37,7 +37,7 @@ def _task_rows(out: Path, rel: str) -> list[dict]:
     documents = read_dataset(out, "documents").set_index("source_path")
     fields = list(TASKS[0])
     rows = tasks[tasks.doc_id == documents.loc[rel, "doc_id"]].sort_values("seq")
-    return [{f: (list(v) if f.endswith("_units") else v) for f, v in zip(fields, row)}
+    return [{f: (list(v) if f.endswith("_units") else v) for f, v in zip(fields, row, strict=True)}
             for row in rows[fields].astype(object).where(rows[fields].notna(), None).itertuples(index=False)]
 
 
@@ -111,7 +111,7 @@ def test_doc_and_wps_files_are_read_through_libreoffice(soffice, tmp_path):
     DOCX renderings give the notice's 42 tasks, as the DOCX files do."""
     inputs = tmp_path / "in"
     inputs.mkdir()
-    for name, suffix in zip(QZB_DOCX, (".doc", ".wps")):
+    for name, suffix in zip(QZB_DOCX, (".doc", ".wps"), strict=True):
         _legacy_copy(soffice, QZB / name, inputs, suffix, tmp_path / "profile")
     run_batch(inputs, tmp_path / "out", Options(jobs=2))
     manifest = read_dataset(tmp_path / "out", "manifest").set_index("source_path")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
+
 from pipeline import PARSER_VERSION
 from pipeline.convert import convert
 from pipeline.run.batch import FileJob, Options, process_file
@@ -26,7 +27,7 @@ def test_an_entry_is_found_by_its_bytes_and_this_parser_version(tmp_path):
     assert cache.load(first) == Entry(first, None, None, "corrupt_docx", "cut short")
     assert cache.load(same_bucket) == Entry(same_bucket, "docx", None, "zip_bomb", "too large")
     assert cache.load("cd" * 32) is None
-    assert cache.path(first).parent.parent.name == f"v{PARSER_VERSION}"
+    assert cache.path(first).parent.parent == cache.dir and cache.dir.name.startswith(f"v{PARSER_VERSION}-")
 
 
 def test_prune_drops_other_parser_versions_and_files_no_longer_in_the_input(tmp_path):
@@ -41,7 +42,7 @@ def test_prune_drops_other_parser_versions_and_files_no_longer_in_the_input(tmp_
     cache.prune({kept})
 
     assert sorted(p.relative_to(tmp_path / ".cache").as_posix() for p in (tmp_path / ".cache").rglob("*.json")) == \
-        [f"v{PARSER_VERSION}/ab/{kept}.json"]
+        [f"{cache.dir.name}/ab/{kept}.json"]
 
 
 def test_prune_of_an_output_folder_without_a_cache_does_nothing(tmp_path):
@@ -100,6 +101,7 @@ def test_an_entry_of_another_parser_version_is_a_miss(tmp_path):
     cache = Cache(tmp_path)
     sha = "ab" * 32
     cache.store(Entry(sha, None, error_code="corrupt_docx", error="cut short"))
-    payload = json.loads(cache.path(sha).read_text(encoding="utf-8"))
-    cache.path(sha).write_text(json.dumps({**payload, "parser_version": "0"}), encoding="utf-8")
-    assert cache.load(sha) is None
+    head, records = cache.path(sha).read_text(encoding="utf-8").split("\n")
+    cache.path(sha).write_text(json.dumps({**json.loads(head), "parser_version": "0"}) + "\n" + records,
+                               encoding="utf-8")
+    assert cache.load(sha) is None and cache.head(sha) is None

@@ -15,7 +15,7 @@ from pipeline.vocabulary import COLUMN_SYNONYMS
 SYNONYM_ROLES = {
     # 工作任务 column: what is to be done
     "工作任务": "task", "重点任务": "task", "主要任务": "task", "任务": "task", "任务名称": "task",
-    "项目名称": "task", "民生实事": "task", "工作事项": "task", "事项": "task",
+    "项目名称": "task", "民生实事": "task", "工作事项": "task", "事项": "task", "改革举措": "task", "举措": "task",
     # 工作要求 column: how, in detail
     "工作要求": "requirement", "具体要求": "requirement", "具体措施": "requirement", "主要内容": "requirement",
     "工作内容": "requirement", "工作措施": "requirement", "任务内容": "requirement", "主要措施": "requirement",
@@ -27,6 +27,9 @@ SYNONYM_ROLES = {
     "责任单位": "responsible", "责任部门": "responsible", "责任科室": "responsible", "配合单位": "responsible",
     "参与单位": "responsible", "协办单位": "responsible", "配合部门": "responsible", "配合科室": "responsible",
     "协作单位": "responsible", "责任主体": "responsible", "承办单位": "responsible",
+    # units named without a lead (national reform tables): they take part
+    "负责部门": "responsible", "负责单位": "responsible", "责任处室": "responsible", "指导部门": "responsible",
+    "主管部门": "responsible",
     # by when
     "完成时限": "deadline", "时限要求": "deadline", "完成时间": "deadline", "时间节点": "deadline",
     "时限": "deadline",

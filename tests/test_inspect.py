@@ -6,11 +6,11 @@ import json
 
 import pytest
 
+from pipeline.analysis.display_width import text_width, wrap
 from pipeline.cli import main
 from pipeline.convert import convert
-from pipeline.analysis.display_width import text_width, wrap
 from pipeline.datasets.records import record_dict
-from tests.conftest import QZB_DOCX, QZB_PDF, QZB
+from tests.conftest import QZB, QZB_DOCX, QZB_PDF
 
 DOCX = QZB / QZB_DOCX[0]
 PDF = QZB / QZB_PDF[0]

@@ -9,7 +9,7 @@ import pytest
 from extractors.docx import extract_docx
 from extractors.model import Document, Paragraph, Table
 from pipeline.metadata.notice import NoticeMeta, extract_notice_meta
-from tests.conftest import QZB_DOCX, QZB
+from tests.conftest import QZB, QZB_DOCX
 
 EMPTY_TABLE = Table(rows=(), n_cols=4)
 

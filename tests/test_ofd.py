@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import pytest
 
@@ -26,12 +27,13 @@ FORMAT_BOUND = {"doc_id", "sha256", "source_path", "source_format", "page_start"
 but a twin's page numbers are compared through the tasks themselves below)."""
 
 
-def rows(data: bytes, name: str) -> dict[str, list[dict]]:
+def rows(data: bytes, name: str) -> dict[str, list[Any]]:
     c = convert(data, name)
-    strip = lambda records: [{k: v for k, v in record_dict(r).items() if k not in FORMAT_BOUND} for r in records]
-    pages = [(t.page_start, t.page_end) for t in c.tasks]
-    return {"documents": strip([c.document]), "tasks": strip(c.tasks), "task_units": strip(c.task_units),
-            "citations": strip(c.citations), "pages": pages, "n_pages": [c.n_pages]}  # type: ignore[dict-item]
+    stripped: dict[str, list[Any]] = {
+        dataset: [{k: v for k, v in record_dict(r).items() if k not in FORMAT_BOUND} for r in records]
+        for dataset, records in c.rows().items()
+    }
+    return stripped | {"pages": [(t.page_start, t.page_end) for t in c.tasks], "n_pages": [c.n_pages]}
 
 
 @functools.cache

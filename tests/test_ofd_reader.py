@@ -33,14 +33,14 @@ def test_twin_gives_back_the_pdf_characters_and_rules(name, style):
     pages = read_ofd(twin_path(name, style).read_bytes()).pages
     expected = pdf_page_objects(name)
     assert len(pages) == len(expected)
-    for page, (chars, edges) in zip(pages, expected):
+    for page, (chars, edges) in zip(pages, expected, strict=True):
         assert [g.text for g in page.glyphs] == [c["text"] for c in chars]
-        for glyph, char in zip(page.glyphs, chars):
+        for glyph, char in zip(page.glyphs, chars, strict=True):
             # In runs a glyph's width is its advance (capped at one em), not the font's.
             keys = ("x0", "top", "bottom", "size") + (("x1",) if style == "chars" else ())
             assert all(abs(getattr(glyph, k) - char[k]) < TOLERANCE for k in keys), (glyph, char["x1"])
         assert [s.orientation for s in page.segments] == [e["orientation"] for e in edges]
-        for segment, edge in zip(page.segments, edges):
+        for segment, edge in zip(page.segments, edges, strict=True):
             assert all(abs(getattr(segment, k) - edge[k]) < TOLERANCE for k in ("x0", "top", "x1", "bottom"))
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.convert import convert
 from pipeline.datasets.records import record_dict
-from tests.conftest import QZB_ALL, QZB_DOCX, QZB_PDF, QZB
+from tests.conftest import QZB, QZB_ALL, QZB_DOCX, QZB_PDF
 from tests.expected.qzb_2018_51 import TASKS
 
 FIELDS = list(TASKS[0])
@@ -53,11 +53,10 @@ def dataset_rows(name: str) -> dict[str, list[dict]]:
     """The records of one file as the datasets hold them, minus what names the file."""
     path = QZB / name
     c = convert(path.read_bytes(), path.name)
-    strip = lambda records: [{k: v for k, v in record_dict(r).items() if k not in FORMAT_BOUND} for r in records]
-    return {"documents": strip([c.document]), "tasks": strip(c.tasks), "task_units": strip(c.task_units),
-            "citations": strip(c.citations)}
+    return {name: [{k: v for k, v in record_dict(r).items() if k not in FORMAT_BOUND} for r in records]
+            for name, records in c.rows().items()}
 
 
-@pytest.mark.parametrize(("pdf", "docx"), list(zip(QZB_PDF, QZB_DOCX)))
+@pytest.mark.parametrize(("pdf", "docx"), list(zip(QZB_PDF, QZB_DOCX, strict=True)))
 def test_pdf_datasets_equal_docx_datasets_row_by_row(pdf, docx):
     assert dataset_rows(pdf) == dataset_rows(docx)

@@ -57,6 +57,7 @@ def test_owner_is_not_lent_to_a_unit_with_its_own_place():
 ROLE_OF_WORD = {
     # the units written before the word lead the task
     "牵头": "lead", "牵头负责": "lead", "牵头落实": "lead", "分别牵头": "lead", "共同牵头": "lead",
+    "会同": "lead",  # 国家发展改革委会同有关部门负责: the unit before 会同 convenes the others
     # the units written before the word take part in it
     "负责": "responsible", "落实": "responsible", "配合": "responsible", "协助": "responsible",
     "协办": "responsible", "参与": "responsible", "参照落实": "responsible", "参照执行": "responsible",

@@ -9,8 +9,8 @@ growing down, as pdfplumber reports PDF pages, so nothing is flipped.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from extractors.layout.page import Segment
 from extractors.model import ExtractionError
@@ -40,7 +40,7 @@ class Matrix:
     f: float = 0.0
 
     @classmethod
-    def parse(cls, text: str | None) -> "Matrix":
+    def parse(cls, text: str | None) -> Matrix:
         if not text or not text.strip():
             return cls()
         try:
@@ -49,7 +49,7 @@ class Matrix:
             raise ExtractionError("corrupt_ofd", f"CTM {text!r} is not six numbers") from exc
         return cls(a, b, c, d, e, f)
 
-    def then(self, other: "Matrix") -> "Matrix":
+    def then(self, other: Matrix) -> Matrix:
         """This map followed by *other*."""
         return Matrix(
             self.a * other.a + self.b * other.c, self.a * other.b + self.b * other.d,

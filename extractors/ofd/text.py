@@ -29,7 +29,6 @@ import math
 import unicodedata
 
 import regex
-
 from lxml import etree
 
 from extractors.layout.page import Glyph

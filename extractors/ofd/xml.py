@@ -7,7 +7,7 @@ lookup here matches local names only.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from lxml import etree
 
