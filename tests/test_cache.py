@@ -7,10 +7,11 @@ import hashlib
 import json
 from datetime import date
 
+from extractors.formats import FORMATS, readers_key
 from pipeline import PARSER_VERSION
 from pipeline.convert import convert
 from pipeline.run.batch import FileJob, Options, process_file
-from pipeline.run.cache import Cache, Entry
+from pipeline.run.cache import Cache, Entry, Head
 from tests import hostile
 from tests.conftest import CORPUS, QZB, QZB_DOCX
 
@@ -87,6 +88,22 @@ def test_a_good_file_is_cached_with_its_records(tmp_path):
     assert entry.converted.tasks[39].deadline_date == date(2018, 12, 31)
 
 
+def test_a_head_is_what_the_manifest_needs_without_the_records(tmp_path):
+    data = (QZB / QZB_DOCX[0]).read_bytes()
+    cache, sha, _ = _process(tmp_path, "good.docx", data)
+    assert cache.head(sha) == Head(sha, "docx", True, 42, None, [])
+    assert cache.head("cd" * 32) is None
+    bad_cache, bad, _ = _process(tmp_path, "cut.docx", hostile.truncated(data))
+    head = bad_cache.head(bad)
+    assert head is not None and (head.ok, head.n_tasks, head.error_code) == (False, 0, "corrupt_docx")
+
+
+def test_the_cache_is_per_parser_version_and_readers(tmp_path):
+    """By default the readers are this process's: another PDF engine is another cache."""
+    assert Cache(tmp_path).dir == Cache(tmp_path, readers_key(FORMATS)).dir
+    assert Cache(tmp_path, "pdfium").dir != Cache(tmp_path, "pdfminer").dir
+
+
 def test_a_pdf_is_cached_with_its_page_count_and_warnings(tmp_path):
     """台山's clipped rendering: one page, and a warning that text lies outside it."""
     data = (CORPUS / "台山-政务公开工作任务.clipped.pdf").read_bytes()
@@ -94,6 +111,8 @@ def test_a_pdf_is_cached_with_its_page_count_and_warnings(tmp_path):
     entry = cache.load(sha)
     assert entry is not None and entry.converted == convert(data, "clipped.pdf")
     assert entry.converted.n_pages and entry.converted.warnings
+    assert cache.head(sha) == Head(sha, "pdf", True, len(entry.converted.tasks), entry.converted.n_pages,
+                                   entry.converted.warnings)
 
 
 def test_an_entry_of_another_parser_version_is_a_miss(tmp_path):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.structure.columns import MAX_HEADER_CHARS, column_role
+from extractors.model import Cell, Row, Table
+from pipeline.structure.columns import MAX_HEADER_CHARS, column_role, find_header, is_number_column, is_unit_list
 from pipeline.vocabulary import COLUMN_SYNONYMS
 
 SYNONYM_ROLES = {
@@ -85,3 +86,66 @@ def test_a_long_cell_is_content_even_when_it_contains_a_synonym(cell):
 @pytest.mark.parametrize("header", ["备注", "进展情况", "", "   ", "单位", "要求"])
 def test_headers_that_name_no_known_column(header):
     assert column_role(header) is None
+
+
+# --- columns a header does not name, read by their cells ---------------------
+
+@pytest.mark.parametrize(("cells", "numbers"), [
+    (["1", "2", "3"], True),
+    (["1、", "2.", "3．"], True),      # numbers with the mark a notice puts after them
+    (["4", "5"], True),                 # a table continued from another page starts anywhere
+    (["1", "3"], False),                # not counting
+    (["一", "二"], False),              # headings, not task numbers
+    (["1.5", "2.5"], False),
+    ([], False),
+])
+def test_a_number_column_counts(cells, numbers):
+    assert is_number_column(cells) is numbers
+
+
+@pytest.mark.parametrize(("cell", "units"), [
+    ("国家发展改革委、商务部", True),
+    ("市财政局牵头，各镇（街）配合", True),
+    ("市委编办（市审改办）", True),
+    ("各省级人民政府", True),
+    ("全国", False),                      # a place
+    ("对不新增用地的技改项目实行承诺制。", False),
+    ("2021年底前", False),
+])
+def test_a_unit_list_names_agencies_and_nothing_else(cell, units):
+    assert is_unit_list(cell) is units
+
+
+def _grid(*rows: tuple[str, ...]) -> Table:
+    return Table(rows=tuple(Row(cells=tuple(Cell(text=t, row=r, col=c) for c, t in enumerate(texts)))
+                            for r, texts in enumerate(rows)), n_cols=len(rows[0]))
+
+
+def test_unnamed_columns_are_read_by_their_cells():
+    """A reform table whose number and unit columns have no header: the counting
+    column holds the task numbers, the column of agencies the responsible
+    units, and 推广范围 (places) stays an extra."""
+    table = _grid(("", "改革举措", "主要内容", "", "推广范围"),
+                  ("1", "企业投资项目承诺制", "实行承诺制。", "国家发展改革委", "全国"),
+                  ("2", "工程建设项目审批改革", "压减审批时间。", "住房城乡建设部、自然资源部", "全国"),
+                  ("3", "证照分离改革", "分类推进审批改革。", "市场监管总局", "自由贸易试验区"))
+    _, columns = find_header(table)
+    assert columns.roles == {"task": (1,), "requirement": (2,), "seq": (0,), "responsible": (3,)}
+    assert columns.extra == {4: "推广范围"}
+
+
+def test_a_second_counting_column_is_no_second_number_column():
+    table = _grid(("序号", "改革举措", "", "责任单位"),
+                  ("1", "企业投资项目承诺制", "1", "国家发展改革委"),
+                  ("2", "工程建设项目审批改革", "2", "住房城乡建设部"))
+    _, columns = find_header(table)
+    assert columns.roles["seq"] == (0,)
+
+
+@pytest.mark.parametrize(("n_units", "unit_column"), [(4, True), (3, False)])
+def test_a_column_is_units_when_4_of_5_cells_name_agencies(n_units, unit_column):
+    """80 % of an unnamed column's cells must be agency lists (a stray 全国 is outvoted)."""
+    cells = ["国家发展改革委"] * n_units + ["全国"] * (5 - n_units)
+    table = _grid(("改革举措", "主要内容", ""), *((f"举措{i}", "推进改革。", cell) for i, cell in enumerate(cells, 1)))
+    _, columns = find_header(table)
+    assert ("responsible" in columns.roles) is unit_column
