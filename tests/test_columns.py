@@ -149,3 +149,23 @@ def test_a_column_is_units_when_4_of_5_cells_name_agencies(n_units, unit_column)
     table = _grid(("改革举措", "主要内容", ""), *((f"举措{i}", "推进改革。", cell) for i, cell in enumerate(cells, 1)))
     _, columns = find_header(table)
     assert ("responsible" in columns.roles) is unit_column
+
+
+def test_an_unnamed_unit_column_after_empty_and_place_columns_joins_the_named_one():
+    """Unnamed columns are read one by one: an empty one and one of places say
+    nothing, and a column of agencies adds to the units the header named."""
+    table = _grid(("工作任务", "主要内容", "责任单位", "", "", ""),
+                  ("1.企业投资项目承诺制", "实行承诺制。", "国家发展改革委", "", "全国", "商务部"),
+                  ("2.证照分离改革", "分类推进审批。", "市场监管总局", "", "全国", "司法部"))
+    _, columns = find_header(table)
+    assert columns.roles == {"task": (0,), "requirement": (1,), "responsible": (2, 5)}
+
+
+def test_an_empty_cell_does_not_outvote_an_unnamed_unit_column():
+    """A task without units leaves its cell empty: the column's other cells decide."""
+    table = _grid(("工作任务", "主要内容", ""),
+                  ("1.企业投资项目承诺制", "实行承诺制。", "国家发展改革委"),
+                  ("2.证照分离改革", "分类推进审批。", ""),
+                  ("3.跨部门联合监管", "联合抽查。", "市场监管总局、司法部"))
+    _, columns = find_header(table)
+    assert columns.roles["responsible"] == (2,)

@@ -108,6 +108,25 @@ def test_four_headings_and_a_note_make_a_grouping_column():
     assert columns.grouping == (0,) and columns.col("requirement") == 1
 
 
+def test_a_heading_at_the_top_of_a_page_still_counts_for_its_column():
+    """三、 opens the part a page break began: it is a heading of its own (only the
+    rest of a broken heading is not), so the column is still 4 headings of 5."""
+    table = _table(("工作要求", "具体要求", "责任单位"),
+                   ("一、优化基础", "1.建设文件库", "市司法局"), ("二、强化解读", "2.更新目录", "市有关单位"),
+                   ("三、回应关切", "3.回应热点", "市有关单位"), ("四、平台建设", "4.整合网站", "市有关单位"),
+                   ("注：由各单位自行安排", "5.其他", "市有关单位"), flags={3: True})
+    _, columns = find_header(table)
+    assert columns.grouping == (0,)
+
+
+def test_a_second_unit_column_counts_though_its_cells_end_unlike_agencies():
+    """配合单位 names units by its header: 市12345便民服务平台 is one, though it
+    ends like no agency."""
+    table = _table(("工作任务", "责任单位", "配合单位"), ("1.公开预算", "市财政局", "市12345便民服务平台"))
+    [task] = structure_tasks(Document(blocks=[table], source_format="docx"))
+    assert task.responsible_text == "市财政局；市12345便民服务平台"
+
+
 def test_a_header_repeated_inside_the_table_is_no_task():
     """A header row that comes again further down (a producer repeats it after
     a page break as a real row, marked as a header row) is skipped."""
