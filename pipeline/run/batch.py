@@ -11,7 +11,7 @@ reason (:mod:`pipeline.run.scan`). A run has these steps:
    the cache already knows is answered from it (unless ``force``);
 3. the others are parsed in worker processes with a time and memory limit
    (:mod:`pipeline.run.workers`); each worker stores its outcome in the cache and
-   answers with the file's manifest row only (:func:`process_file`);
+   answers with the file's manifest row only (:func:`pipeline.run.onefile.process_file`);
 4. the datasets are streamed from the cache, file by file, into a new
    generation folder (unit names resolved against the current alias table on
    the way); the cross-document step reads its documents, tasks and
@@ -29,30 +29,33 @@ import hashlib
 import logging
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from extractors import formats as registry
-from extractors.model import ExtractionError
-from pipeline.convert import Converted, convert, unit_records
+from pipeline.convert import convert, unit_records
 from pipeline.datasets import generations
 from pipeline.datasets.records import ManifestRecord
 from pipeline.datasets.writers import DatasetFiles, dataset_file_names
 from pipeline.datasets.xlsx import WORKBOOK_NAME, write_workbook
 from pipeline.links.dataset import task_links
-from pipeline.run.cache import Cache, Entry, Head
+from pipeline.run.cache import Cache
 from pipeline.run.names import printable
+from pipeline.run.onefile import (
+    MACHINE_DEPENDENT_CODES,
+    Converter,
+    FileJob,
+    error_row,
+    manifest_row,
+    process_file,
+)
 from pipeline.run.outdir import claim, is_disk_full
 from pipeline.run.scan import Skipped, scan
 from pipeline.run.workers import Done, Failure, Limits, default_jobs, run_isolated
 
 log = logging.getLogger(__name__)
-
-MACHINE_DEPENDENT_CODES = frozenset({"needs_libreoffice", "conversion_failed"})
-"""Errors that depend on this machine rather than on the file's bytes: not
-cached, so installing LibreOffice is enough for the next run to read the file."""
 
 NOT_CACHED_CODES = MACHINE_DEPENDENT_CODES | {"timeout", "memory_limit", "worker_crashed", "internal_error",
                                               "disk_full", "unreadable_file"}
@@ -61,8 +64,6 @@ NOT_CACHED_CODES = MACHINE_DEPENDENT_CODES | {"timeout", "memory_limit", "worker
 DUPLICATE_NOTE = "same bytes as"
 """Warning on a file identical to an earlier one: a document (doc_id, from the
 bytes) is written once, under the first path; the manifest lists every path."""
-
-Converter = Callable[[bytes, str], Converted]
 
 WARM_UP = "pipeline.run.warm"
 """Imported by the workers' forkserver before it forks: readers loaded, caches filled."""
@@ -117,14 +118,6 @@ class BatchResult:
         self.n_pages += row.n_pages or 0
 
 
-@dataclass(frozen=True)
-class FileJob:
-    index: int
-    path: Path
-    rel: str
-    sha256: str
-
-
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -133,57 +126,9 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def manifest_row(rel: str, head: Head, seconds: float, cached: bool) -> ManifestRecord:
-    return ManifestRecord(
-        source_path=rel,
-        sha256=head.sha256,
-        source_format=head.source_format,
-        status="ok" if head.ok else "error",
-        error_code=head.error_code,
-        error=head.error,
-        warnings=list(head.warnings),
-        n_tasks=head.n_tasks,
-        n_pages=head.n_pages,
-        seconds=seconds,
-        cached=cached,
-    )
-
-
-def error_row(rel: str, sha256: str | None, code: str, message: str, seconds: float,
-              status: str = "error") -> ManifestRecord:
-    """A file that gave no entry: unreadable, its worker failed, or it was skipped."""
-    return ManifestRecord(source_path=rel, sha256=sha256, source_format=None, status=status, error_code=code,
-                          error=message, warnings=[], n_tasks=0, n_pages=None, seconds=seconds)
-
-
 def is_kept(row: ManifestRecord) -> bool:
     """Whether a parsed file's outcome is in the cache for the next run."""
     return row.status == "ok" or row.error_code not in NOT_CACHED_CODES
-
-
-def process_file(job: FileJob, cache: Cache, converter: Converter,
-                 known: tuple[registry.Format, ...]) -> ManifestRecord:
-    """Worker side: parse one file with the run's formats, store the outcome in
-    the cache, answer its manifest row.
-
-    Errors the file causes are answered as rows; anything else (a bug, memory
-    exhaustion) propagates to the worker wrapper, which reports it by code.
-    """
-    registry.use(known)
-    started = time.perf_counter()
-    try:
-        data = job.path.read_bytes()
-    except OSError as exc:
-        return error_row(job.rel, None, "unreadable_file", str(exc), time.perf_counter() - started)
-    sha256 = hashlib.sha256(data).hexdigest()
-    try:
-        converted = converter(data, job.rel)
-        entry = Entry(sha256, converted.document.source_format, converted)
-    except ExtractionError as exc:
-        entry = Entry(sha256, None, error_code=exc.code, error=exc.message)
-    if entry.error_code not in MACHINE_DEPENDENT_CODES:
-        cache.store(entry)  # a full disk raises here, and the worker answers `disk_full`
-    return manifest_row(job.rel, Head.of(entry), time.perf_counter() - started, cached=False)
 
 
 class Reporter(Protocol):
