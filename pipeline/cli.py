@@ -21,6 +21,7 @@ from pipeline.analysis.task_diff import diff_files
 from pipeline.analysis.unit_review import REVIEWED_FILE, SUGGESTIONS_FILE, accept, write_suggestions
 from pipeline.normalize.alias_table import ALIAS_DIR, AliasTableError, default_table
 from pipeline.run.batch import DiskFull, Options, run_batch
+from pipeline.run.executors import EXECUTORS, ExecutorUnusable, executor_for
 from pipeline.run.names import printable
 from pipeline.run.outdir import OutputUnusable
 from pipeline.run.progress import BarLogHandler, PrintableFormatter, Progress
@@ -85,6 +86,12 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
                             "each listed in the manifest as skipped)")
     build.add_argument("--no-wait", action="store_true",
                        help="if another build is using OUTPUT_DIR, fail at once (exit 2) instead of waiting")
+    build.add_argument("--executor", choices=EXECUTORS, default="local",
+                       help="where files are parsed: local worker processes (default), or a Dask cluster "
+                            "(needs the dask extra; docs/scale.md)")
+    build.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                       help="with --executor dask: the scheduler of an existing cluster (default: a local "
+                            "cluster of --jobs worker processes on 127.0.0.1)")
     inspect = commands.add_parser("inspect", help="print one notice's metadata and task table, for a quick check")
     inspect.add_argument("file", type=Path)
     inspect.add_argument("--json", action="store_true", help="print the records as JSON instead of a table")
@@ -156,16 +163,23 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     level = logging.WARNING if args.quiet or (progress.bar and not args.verbose) else \
         logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, handlers=[handler], force=True)
+    # Dask's own lines (cluster start, every connection) would drown the files' lines.
+    logging.getLogger("distributed").setLevel(logging.INFO if args.verbose else logging.ERROR)
     signal.signal(signal.SIGTERM, _raise_on_sigterm)
+    try:
+        executor = executor_for(args.executor, args.jobs, args.scheduler)
+    except ExecutorUnusable as exc:
+        _say(f"error: {exc}", sys.stderr)
+        return EXIT_USAGE
     options = Options(jobs=args.jobs, limits=Limits(args.timeout, args.memory_limit), force=args.force,
-                      follow_links=args.follow_links, wait=not args.no_wait, workbook=args.xlsx)
+                      follow_links=args.follow_links, wait=not args.no_wait, workbook=args.xlsx, executor=executor)
     out = args.output_dir
     try:
         try:
             result = run_batch(args.input_dir, out, options, progress)
         finally:
             progress.close()
-    except OutputUnusable as exc:
+    except (OutputUnusable, ExecutorUnusable) as exc:
         _say(f"error: {exc}", sys.stderr)
         return EXIT_USAGE
     except DiskFull as exc:

@@ -9,9 +9,10 @@ reason (:mod:`pipeline.run.scan`). A run has these steps:
 1. OUTPUT_DIR is checked and locked for the run (:mod:`pipeline.run.outdir`);
 2. INPUT_DIR is scanned and every file to parse is hashed; a file whose bytes
    the cache already knows is answered from it (unless ``force``);
-3. the others are parsed in worker processes with a time and memory limit
-   (:mod:`pipeline.run.workers`); each worker stores its outcome in the cache and
-   answers with the file's manifest row only (:func:`process_file`);
+3. the others are parsed by the run's executor (:mod:`pipeline.run.executors`:
+   local worker processes by default, or a Dask cluster), each file in a
+   process of its own with a time and memory limit; its outcome is in the
+   cache when its manifest row comes back (:mod:`pipeline.run.onefile`);
 4. the datasets are streamed from the cache, file by file, into a new
    generation folder (unit names resolved against the current alias table on
    the way); the cross-document step reads its documents, tasks and
@@ -24,46 +25,34 @@ So the parent holds one manifest row per file and one file's records at a time.
 from __future__ import annotations
 
 import contextlib
-import functools
-import hashlib
 import logging
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from extractors import formats as registry
-from extractors.model import ExtractionError
-from pipeline.convert import Converted, convert, unit_records
+from pipeline.convert import convert, unit_records
 from pipeline.datasets import generations
 from pipeline.datasets.records import ManifestRecord
 from pipeline.datasets.writers import DatasetFiles, dataset_file_names
 from pipeline.datasets.xlsx import WORKBOOK_NAME, write_workbook
 from pipeline.links.dataset import task_links
-from pipeline.run.cache import Cache, Entry
+from pipeline.run.cache import Cache
+from pipeline.run.executors import Executor, LocalPool
 from pipeline.run.names import printable
+from pipeline.run.onefile import Converter, FileJob, Work, error_row, file_sha256, manifest_row, unreadable_row
 from pipeline.run.outdir import claim, is_disk_full
 from pipeline.run.scan import Skipped, scan
-from pipeline.run.workers import Done, Failure, Limits, default_jobs, run_isolated
+from pipeline.run.workers import Limits, default_jobs
 
 log = logging.getLogger(__name__)
-
-MACHINE_DEPENDENT_CODES = frozenset({"needs_libreoffice", "conversion_failed"})
-"""Errors that depend on this machine rather than on the file's bytes: not
-cached, so installing LibreOffice is enough for the next run to read the file."""
-
-NOT_CACHED_CODES = MACHINE_DEPENDENT_CODES | {"timeout", "memory_limit", "worker_crashed", "internal_error",
-                                              "disk_full", "unreadable_file"}
-"""Outcomes the next run tries again: the machine's, the limits', and failures of the worker itself."""
 
 DUPLICATE_NOTE = "same bytes as"
 """Warning on a file identical to an earlier one: a document (doc_id, from the
 bytes) is written once, under the first path; the manifest lists every path."""
-
-Converter = Callable[[bytes, str], Converted]
-
 
 class DiskFull(Exception):
     """The device of OUTPUT_DIR filled up while the datasets were written; the
@@ -87,6 +76,8 @@ class Options:
     """Wait for another run holding OUTPUT_DIR; when false, raise :class:`pipeline.run.outdir.OutputBusy`."""
     workbook: bool = False
     """Also write notices.xlsx into the generation."""
+    executor: Executor | None = None
+    """Where files are parsed (:mod:`pipeline.run.executors`); None: a local pool of *jobs* processes."""
 
 
 @dataclass
@@ -112,76 +103,6 @@ class BatchResult:
         self.n_warned += row.status == "ok" and bool(row.warnings)
         self.n_cached += row.cached
         self.n_pages += row.n_pages or 0
-
-
-@dataclass(frozen=True)
-class FileJob:
-    index: int
-    path: Path
-    rel: str
-    sha256: str
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def manifest_row(rel: str, entry: Entry, seconds: float, cached: bool) -> ManifestRecord:
-    c = entry.converted
-    return ManifestRecord(
-        source_path=rel,
-        sha256=entry.sha256,
-        source_format=entry.source_format,
-        status="ok" if c is not None else "error",
-        error_code=entry.error_code,
-        error=entry.error,
-        warnings=c.warnings if c is not None else [],
-        n_tasks=len(c.tasks) if c is not None else 0,
-        n_pages=c.n_pages if c is not None else None,
-        seconds=seconds,
-        cached=cached,
-    )
-
-
-def error_row(rel: str, sha256: str | None, code: str, message: str, seconds: float,
-              status: str = "error") -> ManifestRecord:
-    """A file that gave no entry: unreadable, its worker failed, or it was skipped."""
-    return ManifestRecord(source_path=rel, sha256=sha256, source_format=None, status=status, error_code=code,
-                          error=message, warnings=[], n_tasks=0, n_pages=None, seconds=seconds)
-
-
-def is_kept(row: ManifestRecord) -> bool:
-    """Whether a parsed file's outcome is in the cache for the next run."""
-    return row.status == "ok" or row.error_code not in NOT_CACHED_CODES
-
-
-def process_file(job: FileJob, cache: Cache, converter: Converter,
-                 known: tuple[registry.Format, ...]) -> ManifestRecord:
-    """Worker side: parse one file with the run's formats, store the outcome in
-    the cache, answer its manifest row.
-
-    Errors the file causes are answered as rows; anything else (a bug, memory
-    exhaustion) propagates to the worker wrapper, which reports it by code.
-    """
-    registry.use(known)
-    started = time.perf_counter()
-    try:
-        data = job.path.read_bytes()
-    except OSError as exc:
-        return error_row(job.rel, None, "unreadable_file", str(exc), time.perf_counter() - started)
-    sha256 = hashlib.sha256(data).hexdigest()
-    try:
-        converted = converter(data, job.rel)
-        entry = Entry(sha256, converted.document.source_format, converted)
-    except ExtractionError as exc:
-        entry = Entry(sha256, None, error_code=exc.code, error=exc.message)
-    if entry.error_code not in MACHINE_DEPENDENT_CODES:
-        cache.store(entry)  # a full disk raises here, and the worker answers `disk_full`
-    return manifest_row(job.rel, entry, time.perf_counter() - started, cached=False)
 
 
 class Reporter(Protocol):
@@ -275,7 +196,7 @@ def parse_all(input_dir: Path, cache: Cache, options: Options, reporter: Reporte
         try:
             sha256 = file_sha256(item.path)
         except OSError as exc:
-            settle(index, error_row(item.rel, None, "unreadable_file", str(exc), time.perf_counter() - started))
+            settle(index, unreadable_row(item.rel, exc, time.perf_counter() - started))
             continue
         first_path.setdefault(sha256, item.rel)
         entry = None if options.force else cache.load(sha256)
@@ -284,9 +205,9 @@ def parse_all(input_dir: Path, cache: Cache, options: Options, reporter: Reporte
         else:
             settle(index, manifest_row(item.rel, entry, time.perf_counter() - started, cached=True))
 
-    worker = functools.partial(process_file, cache=cache, converter=options.converter, known=options.formats)
-    for done in run_isolated(jobs, worker, options.jobs, options.limits):
-        settle(done.task.index, _row_of(done), done.peak_rss_kb or 0)
+    executor = options.executor or LocalPool(options.jobs)
+    for parsed in executor.parse(jobs, cache, Work(options.converter, options.formats, options.limits)):
+        settle(parsed.job.index, parsed.row, parsed.peak_rss_kb)
     return [r for r in rows if r is not None]
 
 
@@ -318,14 +239,6 @@ def write_generation(output_dir: Path, manifest: list[ManifestRecord], cache: Ca
                            "while writing the datasets") from exc
         raise
     return partial
-
-
-def _row_of(done: Done[FileJob, ManifestRecord]) -> ManifestRecord:
-    if isinstance(done.result, Failure):
-        if done.result.detail:
-            log.debug("%s", done.result.detail, extra={"multiline": True})
-        return error_row(done.task.rel, done.task.sha256, done.result.code, done.result.message, done.seconds)
-    return done.result
 
 
 def _write_records(out: DatasetFiles, cache: Cache, row: ManifestRecord) -> None:
