@@ -19,6 +19,8 @@ from typing import TextIO
 from pipeline.analysis.inspection import inspect_file
 from pipeline.analysis.task_diff import diff_files
 from pipeline.analysis.unit_review import REVIEWED_FILE, SUGGESTIONS_FILE, accept, write_suggestions
+from pipeline.datasets.partitions import PARTITION_BY
+from pipeline.datasets.writers import dataset_source
 from pipeline.normalize.alias_table import ALIAS_DIR, AliasTableError, default_table
 from pipeline.run.batch import DiskFull, Options, run_batch
 from pipeline.run.executors import EXECUTORS, ExecutorUnusable, executor_for
@@ -86,6 +88,10 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
                             "each listed in the manifest as skipped)")
     build.add_argument("--no-wait", action="store_true",
                        help="if another build is using OUTPUT_DIR, fail at once (exit 2) instead of waiting")
+    build.add_argument("--partition-by", choices=PARTITION_BY,
+                       help="write documents, tasks, task_units and citations as folders partitioned by year "
+                            "(tasks/year=2018/part-0.parquet), rewriting only the years whose inputs changed "
+                            "(docs/scale.md)")
     build.add_argument("--executor", choices=EXECUTORS, default="local",
                        help="where files are parsed: local worker processes (default), or a Dask cluster "
                             "(needs the dask extra; docs/scale.md)")
@@ -117,7 +123,7 @@ def _raise_on_sigterm(signum: int, frame: object) -> None:
 
 def _units(args: argparse.Namespace) -> int:
     if args.units_command == "suggest":
-        if not (args.output_dir / "task_units.parquet").is_file():
+        if not dataset_source(args.output_dir, "task_units").exists():
             print(f"error: {args.output_dir} holds no task_units.parquet: run build first", file=sys.stderr)
             return EXIT_USAGE
         path, n = write_suggestions(args.output_dir)
@@ -172,7 +178,8 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
         _say(f"error: {exc}", sys.stderr)
         return EXIT_USAGE
     options = Options(jobs=args.jobs, limits=Limits(args.timeout, args.memory_limit), force=args.force,
-                      follow_links=args.follow_links, wait=not args.no_wait, workbook=args.xlsx, executor=executor)
+                      follow_links=args.follow_links, wait=not args.no_wait, workbook=args.xlsx, executor=executor,
+                      partition_by=args.partition_by)
     out = args.output_dir
     try:
         try:

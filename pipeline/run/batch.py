@@ -31,15 +31,17 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from extractors import formats as registry
+from pipeline import PARSER_VERSION
 from pipeline.convert import convert, unit_records
-from pipeline.datasets import generations
-from pipeline.datasets.records import ManifestRecord
+from pipeline.datasets import generations, partitions
+from pipeline.datasets.records import DATASETS, ManifestRecord
 from pipeline.datasets.writers import DatasetFiles, dataset_file_names
 from pipeline.datasets.xlsx import WORKBOOK_NAME, write_workbook
 from pipeline.links.dataset import task_links
+from pipeline.normalize.alias_table import default_table
 from pipeline.run.cache import Cache
 from pipeline.run.executors import Executor, LocalPool
 from pipeline.run.names import printable
@@ -78,6 +80,8 @@ class Options:
     """Also write notices.xlsx into the generation."""
     executor: Executor | None = None
     """Where files are parsed (:mod:`pipeline.run.executors`); None: a local pool of *jobs* processes."""
+    partition_by: str | None = None
+    """``year``: the per-document datasets as hive-partitioned folders (:mod:`pipeline.datasets.partitions`)."""
 
 
 @dataclass
@@ -146,7 +150,7 @@ def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
         rows = parse_all(input_dir, cache, options, reporter)
         result = BatchResult(peak_worker_rss_kb=max((r.peak_rss_kb for r in rows), default=0))
         manifest = [r.row for r in rows]
-        partial = write_generation(output_dir, manifest, cache, options.workbook)
+        partial = write_generation(output_dir, manifest, cache, options.workbook, options.partition_by)
         for row in manifest:
             result.count(row)
         with _signals_deferred():  # an interrupt now would leave the user unsure which datasets are out
@@ -211,22 +215,28 @@ def parse_all(input_dir: Path, cache: Cache, options: Options, reporter: Reporte
     return [r for r in rows if r is not None]
 
 
-def write_generation(output_dir: Path, manifest: list[ManifestRecord], cache: Cache, workbook: bool) -> Path:
+def write_generation(output_dir: Path, manifest: list[ManifestRecord], cache: Cache, workbook: bool,
+                     partition_by: str | None = None) -> Path:
     """Step 4: every dataset, from the cache, into a new unpublished generation folder.
 
     A document whose bytes an earlier path already gave is written once, under
-    that first path. Anything that stops the writing discards the folder; a
-    full disk is raised as :class:`DiskFull`.
+    that first path. With *partition_by*, the per-document datasets are written
+    by partition, and partitions whose documents did not change are carried
+    from the current generation (:mod:`pipeline.datasets.partitions`). Anything
+    that stops the writing discards the folder; a full disk is raised as :class:`DiskFull`.
     """
     partial = generations.new_generation(output_dir)
-    out = DatasetFiles(partial)
+    out = DatasetFiles(partial, [n for n in DATASETS if partition_by is None or n not in partitions.PARTITIONED])
     try:
-        written: set[str] = set()
-        for row in manifest:
-            if row.status == "ok" and row.sha256 not in written:
-                written.add(row.sha256 or "")
-                _write_records(out, cache, row)
-        out.add("task_links", task_links(out.complete("documents", "tasks", "task_units")))
+        firsts = _first_paths(manifest)
+        if partition_by is None:
+            for row in firsts:
+                for name, records in _records(cache, row).items():
+                    out.add(name, records)
+        else:
+            _write_partitions(partial, generations.current_generation(output_dir), firsts, cache)
+        out.complete("documents", "tasks", "task_units")
+        out.add("task_links", task_links(partial))
         out.add("manifest", manifest)
         out.close()
         if workbook:
@@ -241,15 +251,56 @@ def write_generation(output_dir: Path, manifest: list[ManifestRecord], cache: Ca
     return partial
 
 
-def _write_records(out: DatasetFiles, cache: Cache, row: ManifestRecord) -> None:
+def _first_paths(manifest: list[ManifestRecord]) -> list[ManifestRecord]:
+    """The rows whose records the datasets hold: ok, and the first path of their bytes."""
+    seen: set[str] = set()
+    firsts = []
+    for row in manifest:
+        if row.status == "ok" and row.sha256 not in seen:
+            seen.add(row.sha256 or "")
+            firsts.append(row)
+    return firsts
+
+
+def _write_partitions(folder: Path, previous: Path | None, firsts: list[ManifestRecord], cache: Cache) -> None:
+    """The per-document datasets, partition by partition; unchanged partitions carried from *previous*.
+
+    A partition's documents are known before it is written: the previous
+    generation's index tells the partition of bytes it held, and only new bytes
+    are read from the cache for it.
+    """
+    plan = partitions.Plan(previous, partitions.layout_key(f"{PARSER_VERSION}\0{default_table().version}"))
+    rows = {row.sha256: row for row in firsts}
+    for row in firsts:
+        year = plan.known_year(row.sha256 or "")
+        if year is None:
+            records = _records(cache, row)
+            if not records:
+                continue
+            year = partitions.partition_year(records["documents"][0])
+        plan.add(year, row.sha256 or "", row.source_path)
+    for year, members in sorted(plan.members.items()):
+        if previous is not None and plan.carried(year):
+            partitions.carry(previous, folder, year)
+            continue
+        with partitions.partition(folder, year) as part:
+            for sha256, source_path in list(members):
+                records = _records(cache, rows[sha256])
+                if not records:  # not written: neither is it in the index
+                    members.remove((sha256, source_path))
+                for name, batch in records.items():
+                    part.add(name, batch)
+    plan.write_index(folder)
+
+
+def _records(cache: Cache, row: ManifestRecord) -> dict[str, list[Any]]:
+    """One file's rows by dataset, from the cache; none (and the row failed) when its entry is gone."""
     entry = cache.load(row.sha256 or "")
     if entry is None or entry.converted is None:  # the cache changed under this run: fail the file, not the run
         row.status, row.error_code, row.n_tasks = "error", "internal_error", 0
         row.error = "the file's cached records disappeared during the run; run again"
-        return
+        return {}
     c = entry.converted
     c.document.source_path = row.source_path  # the same bytes may lie under another name than when cached
     # task_units again from the tasks, so an edited alias table takes effect without parsing again
-    rows = c.rows() | {"task_units": unit_records(c.document, c.tasks)}
-    for name, records in rows.items():
-        out.add(name, records)
+    return c.rows() | {"task_units": unit_records(c.document, c.tasks)}
