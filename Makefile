@@ -45,4 +45,5 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pdf.py
+	$(BIN)/python benchmarks/bench_process.py
 	$(BIN)/python benchmarks/bench_batch.py

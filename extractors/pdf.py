@@ -17,11 +17,23 @@ from collections.abc import Iterator
 from typing import Any
 
 import pdfplumber
+from pdfminer.cmapdb import CMapDB
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.layout import Glyph, PageLayout, Segment, layout_document
 from extractors.model import Document, ExtractionError
+
+CJK_CMAPS = ("UniGB-UCS2-H", "GBK-EUC-H", "UniGB-UTF16-H")
+"""Simplified-Chinese CMaps pdfminer loads for CID fonts without a ToUnicode map."""
+
+
+def load_cjk_cmaps() -> None:
+    """Unpickle the CJK CMaps now (pdfminer caches them per process), so that
+    the batch's forkserver holds them before it forks workers."""
+    for name in CJK_CMAPS:
+        CMapDB.get_cmap(name)
+    CMapDB.get_unicode_map("Adobe-GB1", vertical=False)
 
 
 def glyph(char: dict[str, Any]) -> Glyph:

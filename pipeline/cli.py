@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from extractors import formats as registry
 from pipeline.analysis.inspection import inspect_file
 from pipeline.analysis.task_diff import diff_files
 from pipeline.analysis.unit_review import REVIEWED_FILE, SUGGESTIONS_FILE, accept, write_suggestions
@@ -83,6 +84,7 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true",
                        help="parse every file again instead of reusing the cache in OUTPUT_DIR/.cache")
     build.add_argument("--xlsx", action="store_true", help="also write OUTPUT_DIR/notices.xlsx, a sheet per dataset")
+    _engine_option(build)
     build.add_argument("--follow-links", action="store_true",
                        help="follow symbolic links out of INPUT_DIR and links to folders (default: not followed, "
                             "each listed in the manifest as skipped)")
@@ -102,11 +104,13 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     inspect.add_argument("file", type=Path)
     inspect.add_argument("--json", action="store_true", help="print the records as JSON instead of a table")
     inspect.add_argument("--width", type=int, help="table width in columns (default: the terminal's)")
+    _engine_option(inspect)
     diff = commands.add_parser("diff",
                                help="how the tasks changed from notice A to notice B (e.g. two years' editions)")
     diff.add_argument("notice_a", type=Path)
     diff.add_argument("notice_b", type=Path)
     diff.add_argument("--width", type=int, help="line width in columns (default: the terminal's)")
+    _engine_option(diff)
     units = commands.add_parser("units", help="review unit names: propose aliases, accept reviewed ones")
     unit_commands = units.add_subparsers(dest="units_command", required=True)
     suggest = unit_commands.add_parser("suggest", help=f"write OUTPUT_DIR/{SUGGESTIONS_FILE}: abbreviations the "
@@ -115,6 +119,12 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     accept = unit_commands.add_parser("accept", help="add the rows marked accept=y of a review file to the alias table")
     accept.add_argument("review_file", type=Path)
     return parser
+
+
+def _engine_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--pdf-engine", choices=sorted(registry.PDF_ENGINES), default=registry.DEFAULT_PDF_ENGINE,
+                         help="reader of PDF text layers: pdfium (fast) or pdfminer (the reference); "
+                              "default %(default)s")
 
 
 def _raise_on_sigterm(signum: int, frame: object) -> None:
@@ -148,6 +158,9 @@ def _say(line: str, stream: TextIO | None = None) -> None:
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     args = build_parser(prog).parse_args(argv)
+    formats = registry.with_pdf_engine(registry.FORMATS, getattr(args, "pdf_engine", registry.DEFAULT_PDF_ENGINE))
+    if args.command in ("inspect", "diff"):
+        registry.use(formats)  # this process reads the file itself
     if args.command == "inspect":
         return EXIT_OK if inspect_file(args.file, args.json, args.width) else EXIT_FAILED
     if args.command == "diff":
@@ -178,8 +191,8 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
         _say(f"error: {exc}", sys.stderr)
         return EXIT_USAGE
     options = Options(jobs=args.jobs, limits=Limits(args.timeout, args.memory_limit), force=args.force,
-                      follow_links=args.follow_links, wait=not args.no_wait, workbook=args.xlsx, executor=executor,
-                      partition_by=args.partition_by)
+                      formats=formats, follow_links=args.follow_links, wait=not args.no_wait, workbook=args.xlsx,
+                      executor=executor, partition_by=args.partition_by)
     out = args.output_dir
     try:
         try:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from extractors.formats import FORMATS, readers_key
 from pipeline.datasets import generations, writers
 from pipeline.datasets.records import DATASETS
 from pipeline.datasets.xlsx import WORKBOOK_NAME
@@ -95,7 +96,7 @@ def test_sigkill_half_way_keeps_previous_datasets(previous):
               "from tests.hooks import misbehaving_convert; "
               "run_batch(Path(sys.argv[1]), Path(sys.argv[2]), Options(jobs=1, converter=misbehaving_convert))")
     run = subprocess.Popen([sys.executable, "-c", script, str(inputs), str(out)], cwd=ROOT)
-    parsed_b = Cache(out).path(file_sha256(inputs / "b.docx"))
+    parsed_b = Cache(out, readers_key(FORMATS)).path(file_sha256(inputs / "b.docx"))
     deadline = time.monotonic() + 30
     while not parsed_b.exists():  # b.docx is done, the slow files are next: half-way
         assert time.monotonic() < deadline and run.poll() is None, "the run never got going"

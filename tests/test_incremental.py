@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.formats import FORMATS, readers_key
 from pipeline.convert import convert
 from pipeline.run import cache as cache_module
 from pipeline.run.batch import Options, run_batch
@@ -46,6 +47,18 @@ def test_second_run_parses_nothing_and_writes_the_same_data(folders):
     assert read_dataset(out, "tasks").equals(tasks_before)
 
 
+def test_a_cached_run_decodes_each_entrys_records_once(folders, monkeypatch):
+    inputs, out = folders
+    run_batch(inputs, out, Options(jobs=1))
+    decoded: list[str] = []
+    real = cache_module._decode_converted
+    monkeypatch.setattr(cache_module, "_decode_converted",
+                        lambda records: decoded.append(records["rows"]["documents"][0]["doc_id"]) or real(records))
+    second = run_batch(inputs, out, Options(jobs=1))
+    assert second.n_cached == 3
+    assert sorted(decoded) == sorted(set(decoded)) and len(decoded) == 2  # the two notices; the error has none
+
+
 def test_changed_added_and_removed_files_are_reflected(folders):
     inputs, out = folders
     run_batch(inputs, out, Options(jobs=2))
@@ -82,9 +95,9 @@ def test_unreadable_cache_entry_is_a_miss(folders):
 def test_entry_round_trips_and_another_parser_version_misses(tmp_path, monkeypatch):
     data = (RAW / QZB_DOCX[0]).read_bytes()
     converted = convert(data, "a.docx")
-    cache = Cache(tmp_path)
+    cache = Cache(tmp_path, readers_key(FORMATS))
     cache.store(cache_module.Entry(converted.document.sha256, "docx", converted))
     loaded = cache.load(converted.document.sha256)
     assert loaded is not None and loaded.converted == converted
     monkeypatch.setattr(cache_module, "PARSER_VERSION", "next")
-    assert Cache(tmp_path).load(converted.document.sha256) is None
+    assert Cache(tmp_path, readers_key(FORMATS)).load(converted.document.sha256) is None

@@ -20,6 +20,9 @@ from extractors.layout.page import Glyph, Segment
 from extractors.layout.ruling import Grid, table_cells
 from extractors.model import BBox, Cell, Row, Table
 
+_SPACE = regex.compile(r"\s+")
+_DIGIT = regex.compile(r"\d")
+
 HEADER_CELL_MAX_CHARS = 12
 """A column name is short; a longer first-row cell is already content."""
 
@@ -96,7 +99,7 @@ def stitches(prev: Part, part: Part) -> bool:
 
 
 def _norm(text: str) -> str:
-    return regex.sub(r"\s+", "", cjk.join_lines(text))
+    return _SPACE.sub("", cjk.join_lines(text))
 
 
 def header_rows(part: Part) -> int:
@@ -108,7 +111,7 @@ def header_rows(part: Part) -> int:
     texts = [_norm(c.text) for c in first if c.text]
     if len(texts) < 2 or len(texts) < len(first) - 1:
         return 0
-    if any(len(t) > HEADER_CELL_MAX_CHARS or regex.search(r"\d", t) or t.endswith("。") for t in texts):
+    if any(len(t) > HEADER_CELL_MAX_CHARS or _DIGIT.search(t) or t.endswith("。") for t in texts):
         return 0
     return max(c.row_span for c in first)
 

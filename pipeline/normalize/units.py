@@ -37,6 +37,8 @@ from pipeline.vocabulary import (
     UNIT_SEPARATORS,
 )
 
+_SPACE = regex.compile(r"\s+")
+
 ROLES = tuple(ROLE_WORDS)
 """The roles a unit can have in a task, in the order the datasets list them."""
 
@@ -122,7 +124,7 @@ def _share_prefixes(units: list[str]) -> list[str]:
 
 def canonical_unit(unit: str) -> str:
     """One unit name in canonical form (full-width punctuation, no whitespace)."""
-    return full_width_punct(regex.sub(r"\s+", "", unit))
+    return full_width_punct(_SPACE.sub("", unit))
 
 
 def _expand(tokens: list[str]) -> list[str]:

@@ -34,7 +34,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from extractors import formats as registry
-from pipeline import PARSER_VERSION
 from pipeline.convert import convert, unit_records
 from pipeline.datasets import generations, partitions
 from pipeline.datasets.records import DATASETS, ManifestRecord
@@ -146,7 +145,7 @@ def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
 
     with claim(output_dir, options.wait, wait_message):
         generations.tidy(output_dir)
-        cache = Cache(output_dir)
+        cache = Cache(output_dir, registry.readers_key(options.formats))
         rows = parse_all(input_dir, cache, options, reporter)
         result = BatchResult(peak_worker_rss_kb=max((r.peak_rss_kb for r in rows), default=0))
         manifest = [r.row for r in rows]
@@ -203,11 +202,11 @@ def parse_all(input_dir: Path, cache: Cache, options: Options, reporter: Reporte
             settle(index, unreadable_row(item.rel, exc, time.perf_counter() - started))
             continue
         first_path.setdefault(sha256, item.rel)
-        entry = None if options.force else cache.load(sha256)
-        if entry is None:
+        head = None if options.force else cache.head(sha256)
+        if head is None:
             jobs.append(FileJob(index, item.path, item.rel, sha256))
         else:
-            settle(index, manifest_row(item.rel, entry, time.perf_counter() - started, cached=True))
+            settle(index, manifest_row(item.rel, head, time.perf_counter() - started, cached=True))
 
     executor = options.executor or LocalPool(options.jobs)
     for parsed in executor.parse(jobs, cache, Work(options.converter, options.formats, options.limits)):
@@ -269,7 +268,8 @@ def _write_partitions(folder: Path, previous: Path | None, firsts: list[Manifest
     generation's index tells the partition of bytes it held, and only new bytes
     are read from the cache for it.
     """
-    plan = partitions.Plan(previous, partitions.layout_key(f"{PARSER_VERSION}\0{default_table().version}"))
+    # the cache's folder names the parser version and the readers; the alias table decides task_units
+    plan = partitions.Plan(previous, partitions.layout_key(f"{cache.dir.name}\0{default_table().version}"))
     rows = {row.sha256: row for row in firsts}
     for row in firsts:
         year = plan.known_year(row.sha256 or "")

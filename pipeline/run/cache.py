@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from extractors import formats as registry
 from pipeline import PARSER_VERSION
 from pipeline.convert import Converted
 from pipeline.datasets.declaration import Dataset, record_dict
@@ -41,6 +42,29 @@ class Entry:
     converted: Converted | None = None
     error_code: str | None = None
     error: str | None = None
+
+
+@dataclass
+class Head:
+    """What the manifest needs of an entry, stored on the entry's first line
+    so that a cached re-run reads it without decoding the records (those are
+    decoded once, when the datasets are written)."""
+
+    sha256: str
+    source_format: str | None
+    ok: bool
+    n_tasks: int
+    n_pages: int | None
+    warnings: list[str]
+    error_code: str | None = None
+    error: str | None = None
+
+    @classmethod
+    def of(cls, entry: Entry) -> Head:
+        c = entry.converted
+        return cls(entry.sha256, entry.source_format, c is not None, len(c.tasks) if c is not None else 0,
+                   c.n_pages if c is not None else None, list(c.warnings) if c is not None else [],
+                   entry.error_code, entry.error)
 
 
 def _encode(record: Any) -> dict[str, Any]:
@@ -76,43 +100,63 @@ def _per_file_datasets() -> list[str]:
 
 
 class Cache:
-    """Conversion outcomes under ``OUTPUT_DIR/.cache/v<PARSER_VERSION>/``."""
+    """Conversion outcomes under ``OUTPUT_DIR/.cache/v<PARSER_VERSION>-<readers>/``.
 
-    def __init__(self, output_dir: Path) -> None:
+    *readers* names the readers that parse (:func:`extractors.formats.readers_key`;
+    by default those of this process's format table): the same bytes read by
+    another PDF engine are another entry.
+    """
+
+    def __init__(self, output_dir: Path, readers: str | None = None) -> None:
+        if readers is None:
+            readers = registry.readers_key(registry.FORMATS)
         self.root = output_dir / CACHE_DIR
-        self.dir = self.root / f"v{PARSER_VERSION}"
+        self.dir = self.root / f"v{PARSER_VERSION}-{readers}"
 
     def path(self, sha256: str) -> Path:
         return self.dir / sha256[:2] / f"{sha256}.json"
 
     def store(self, entry: Entry) -> None:
-        payload = {
-            "sha256": entry.sha256,
-            "parser_version": PARSER_VERSION,
-            "source_format": entry.source_format,
-            "error_code": entry.error_code,
-            "error": entry.error,
-            "records": None if entry.converted is None else _encode_converted(entry.converted),
-        }
+        """Two JSON lines: the :class:`Head` (with the parser version), then the records."""
+        head = {**dataclasses.asdict(Head.of(entry)), "parser_version": PARSER_VERSION}
+        records = None if entry.converted is None else _encode_converted(entry.converted)
         path = self.path(entry.sha256)
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(payload, ensure_ascii=False)
+        text = json.dumps(head, ensure_ascii=False) + "\n" + json.dumps(records, ensure_ascii=False)
         atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
-    def load(self, sha256: str) -> Entry | None:
-        """The entry for these bytes, or None when there is no usable one."""
+    def head(self, sha256: str) -> Head | None:
+        """The entry's head for these bytes (its first line only), or None when there is no usable entry."""
         try:
-            payload = json.loads(self.path(sha256).read_text(encoding="utf-8"))
-            if payload["sha256"] != sha256 or payload["parser_version"] != PARSER_VERSION:
+            with open(self.path(sha256), encoding="utf-8") as fh:
+                return self._head(sha256, fh.readline())
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def _head(self, sha256: str, line: str) -> Head | None:
+        data = json.loads(line)
+        if data.pop("parser_version") != PARSER_VERSION or data["sha256"] != sha256:
+            return None
+        return Head(**data)
+
+    def load(self, sha256: str) -> Entry | None:
+        """The entry for these bytes, records decoded, or None when there is no usable one."""
+        try:
+            first, _, rest = self.path(sha256).read_text(encoding="utf-8").partition("\n")
+            head = self._head(sha256, first)
+            if head is None:
                 return None
-            records = payload["records"]
+            records = json.loads(rest)
             converted = None if records is None else _decode_converted(records)
-            return Entry(sha256, payload["source_format"], converted, payload["error_code"], payload["error"])
+            if head.ok != (converted is not None):
+                return None
+            return Entry(sha256, head.source_format, converted, head.error_code, head.error)
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def prune(self, keep: set[str]) -> None:
-        """Drop entries of files no longer in the input, and caches of other parser versions."""
+        """Drop entries of files no longer in the input, and caches of other
+        parser versions or readers (a run with another PDF engine parses anew)."""
         if not self.root.is_dir():
             return
         for other in self.root.iterdir():

@@ -47,9 +47,9 @@ from distributed import Client, Future, LocalCluster, as_completed
 from distributed.scheduler import KilledWorker
 
 from pipeline import PARSER_VERSION
-from pipeline.run.cache import Cache, Entry
+from pipeline.run.cache import Cache, Entry, Head
 from pipeline.run.executors import ExecutorUnusable, Parsed
-from pipeline.run.onefile import FileJob, Work, failure_row, keep, manifest_row, parse_in_child, unreadable_row
+from pipeline.run.onefile import WARM_UP, FileJob, Work, failure_row, keep, manifest_row, parse_in_child, unreadable_row
 from pipeline.run.outdir import is_disk_full
 from pipeline.run.workers import Failure, run_isolated
 
@@ -89,7 +89,8 @@ def parse_remote(data: bytes, rel: str, work: Work, parser_version: str) -> Answ
     """Worker side: parse one file's bytes in a child process under the run's limits."""
     if parser_version != PARSER_VERSION:  # a worker that joined after the check, with other code
         raise RuntimeError(f"this Dask worker runs parser version {PARSER_VERSION}, the build {parser_version}")
-    (done,) = run_isolated([(data, rel)], functools.partial(parse_in_child, work=work), 1, work.limits)
+    (done,) = run_isolated([(data, rel)], functools.partial(parse_in_child, work=work), 1, work.limits,
+                           preload=[WARM_UP])  # the worker's forkserver, once warm, serves its later tasks
     return Answer(done.result, done.seconds, done.peak_rss_kb or 0)
 
 
@@ -227,7 +228,7 @@ class _Run:
                     raise
                 outcome = Failure("disk_full", f"no space left on the device: {exc}")
         for job in jobs:
-            row = (manifest_row(job.rel, outcome, seconds, cached=False) if isinstance(outcome, Entry)
+            row = (manifest_row(job.rel, Head.of(outcome), seconds, cached=False) if isinstance(outcome, Entry)
                    else failure_row(job, outcome, seconds))
             yield Parsed(job, row, rss)
 

@@ -26,7 +26,7 @@ from typing import Protocol
 
 from pipeline.datasets.records import ManifestRecord
 from pipeline.run.cache import Cache
-from pipeline.run.onefile import FileJob, Work, failure_row, process_file
+from pipeline.run.onefile import WARM_UP, FileJob, Work, failure_row, process_file
 from pipeline.run.workers import Done, Failure, run_isolated
 
 log = logging.getLogger(__name__)
@@ -58,13 +58,14 @@ class Executor(Protocol):
 
 @dataclass(frozen=True)
 class LocalPool:
-    """*processes* worker processes on this machine, one file each at a time."""
+    """*processes* worker processes on this machine, warm, one file each at a time
+    (:mod:`pipeline.run.workers`)."""
 
     processes: int
 
     def parse(self, jobs: Sequence[FileJob], cache: Cache, work: Work) -> Iterator[Parsed]:
         worker = functools.partial(process_file, cache=cache, work=work)
-        for done in run_isolated(jobs, worker, self.processes, work.limits):
+        for done in run_isolated(jobs, worker, self.processes, work.limits, preload=[WARM_UP]):
             yield Parsed(done.task, _row_of(done), done.peak_rss_kb or 0)
 
 

@@ -21,7 +21,7 @@ from extractors import formats as registry
 from extractors.model import ExtractionError
 from pipeline.convert import Converted
 from pipeline.datasets.records import ManifestRecord
-from pipeline.run.cache import Cache, Entry
+from pipeline.run.cache import Cache, Entry, Head
 from pipeline.run.workers import Failure, Limits
 
 MACHINE_DEPENDENT_CODES = frozenset({"needs_libreoffice", "conversion_failed"})
@@ -33,6 +33,10 @@ NOT_CACHED_CODES = MACHINE_DEPENDENT_CODES | {"timeout", "memory_limit", "worker
 """Outcomes the next run tries again: the machine's, the limits', and failures of the worker itself."""
 
 Converter = Callable[[bytes, str], Converted]
+
+WARM_UP = "pipeline.run.warm"
+"""Imported by the workers' forkserver before it forks (on a Dask worker too):
+readers loaded, caches filled."""
 
 
 @dataclass(frozen=True)
@@ -64,18 +68,17 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def manifest_row(rel: str, entry: Entry, seconds: float, cached: bool) -> ManifestRecord:
-    c = entry.converted
+def manifest_row(rel: str, head: Head, seconds: float, cached: bool) -> ManifestRecord:
     return ManifestRecord(
         source_path=rel,
-        sha256=entry.sha256,
-        source_format=entry.source_format,
-        status="ok" if c is not None else "error",
-        error_code=entry.error_code,
-        error=entry.error,
-        warnings=c.warnings if c is not None else [],
-        n_tasks=len(c.tasks) if c is not None else 0,
-        n_pages=c.n_pages if c is not None else None,
+        sha256=head.sha256,
+        source_format=head.source_format,
+        status="ok" if head.ok else "error",
+        error_code=head.error_code,
+        error=head.error,
+        warnings=list(head.warnings),
+        n_tasks=head.n_tasks,
+        n_pages=head.n_pages,
         seconds=seconds,
         cached=cached,
     )
@@ -139,5 +142,5 @@ def process_file(job: FileJob, cache: Cache, work: Work) -> ManifestRecord:
     except OSError as exc:
         return unreadable_row(job.rel, exc, time.perf_counter() - started)
     entry = parse_bytes(data, job.rel, work.converter)
-    keep(cache, entry)
-    return manifest_row(job.rel, entry, time.perf_counter() - started, cached=False)
+    keep(cache, entry)  # a full disk raises here, and the worker answers `disk_full`
+    return manifest_row(job.rel, Head.of(entry), time.perf_counter() - started, cached=False)

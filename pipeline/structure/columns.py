@@ -32,6 +32,8 @@ from pipeline.normalize.units import assign_roles
 from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
 from pipeline.vocabulary import AGENCY_ENDINGS, COLUMN_SYNONYMS, EACH, EXTRA_COLUMNS, UNIT_COLUMN_ROLES
 
+_SPACE = regex.compile(r"\s+")
+
 HEADER_SCAN_ROWS = 4
 """How far down a table its header may start (a caption row may come first)."""
 
@@ -57,7 +59,7 @@ _LONGEST_FIRST = sorted(_BY_SYNONYM, key=len, reverse=True)
 
 
 def header_key(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
+    return _SPACE.sub("", text)
 
 
 def column_role(header: str) -> str | None:
