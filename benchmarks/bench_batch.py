@@ -107,9 +107,9 @@ def extrapolate(notices: int, workers: list[int], serial: dict, dask: dict, cach
     driver = cached["seconds"] / cached["files"]  # the driver's own time per file: hash, cache, datasets
     print(f"extrapolation to {notices:,} notices (assumptions: files like these samples, a mix of 9-page PDFs "
           f"and DOCX with a text layer, no OCR; one worker = one core of this machine parsing {parse:.3f} s/file "
-          f"plus {overhead * 1000:.0f} ms of task overhead; the driver alone hashes, stores answers and writes the "
-          f"datasets at {driver * 1000:.1f} ms/file, which no worker count shortens; network time of shipping "
-          "bytes not counted):")
+          f"plus {overhead * 1000:.0f} ms of task overhead; the driver alone scans, hashes and writes the datasets at "
+          f"{driver * 1000:.1f} ms/file as in the cached re-run, which no worker count shortens; storing the "
+          "answers in its cache and the network time of shipping bytes are not counted):")
     for n in workers:
         cluster = notices * (parse + overhead) / n
         floor = notices * driver

@@ -75,7 +75,9 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     verbosity.add_argument("-q", "--quiet", action="store_true", help="print only the summary and errors")
     verbosity.add_argument("-v", "--verbose", action="store_true", help="also log timings and tracebacks")
     build.add_argument("-j", "--jobs", type=_positive(int), default=default_jobs(),
-                       help="files parsed at once, each in its own process (default: CPUs, %(default)s here)")
+                       help="files parsed at once, each in its own process (default: CPUs, %(default)s here); "
+                            "with --executor dask, the local cluster's workers (a --scheduler's cluster "
+                            "has its own)")
     build.add_argument("--timeout", type=_positive(float), default=Limits.timeout, metavar="SECONDS",
                        help="time limit per file; a file over it becomes a `timeout` error (default %(default)g)")
     build.add_argument("--memory-limit", type=_memory_mb, default=Limits.memory_mb, metavar="MB",

@@ -82,6 +82,10 @@ class Options:
     partition_by: str | None = None
     """``year``: the per-document datasets as hive-partitioned folders (:mod:`pipeline.datasets.partitions`)."""
 
+    def __post_init__(self) -> None:
+        if self.partition_by not in (None, *partitions.PARTITION_BY):
+            raise ValueError(f"partition_by must be one of {partitions.PARTITION_BY}, not {self.partition_by!r}")
+
 
 @dataclass
 class BatchResult:
