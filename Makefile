@@ -18,7 +18,7 @@ endif
 		echo "$(VENV) was made by another Python than $(PYTHON) ($(PY_VERSION)): rebuilding it"; rm -rf $(VENV); fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,notebook]'
+	$(BIN)/python -m pip install --quiet -e '.[test,notebook,dask]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -51,7 +51,7 @@ bench: $(STAMP)
 # How many deliberate breaks of the rule modules the fast tests catch (mutmut;
 # minutes, so not in CI). Last score and every survivor's reason: docs/mutation.md.
 $(VENV)/.mutation-installed: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,notebook,mutation]'
+	$(BIN)/python -m pip install --quiet -e '.[test,notebook,dask,mutation]'
 	touch $@
 
 mutation: $(VENV)/.mutation-installed

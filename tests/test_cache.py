@@ -10,8 +10,9 @@ from datetime import date
 from extractors.formats import FORMATS, readers_key
 from pipeline import PARSER_VERSION
 from pipeline.convert import convert
-from pipeline.run.batch import FileJob, Options, process_file
 from pipeline.run.cache import Cache, Entry, Head
+from pipeline.run.onefile import FileJob, Work, process_file
+from pipeline.run.workers import Limits
 from tests import hostile
 from tests.conftest import CORPUS, QZB, QZB_DOCX
 
@@ -56,7 +57,7 @@ def _process(tmp_path, name: str, data: bytes) -> tuple[Cache, str, str | None]:
     path = tmp_path / name
     path.write_bytes(data)
     cache = Cache(tmp_path / "out")
-    row = process_file(FileJob(0, path, name, _sha(data)), cache, convert, Options().formats)
+    row = process_file(FileJob(0, path, name, _sha(data)), cache, Work(convert, tuple(FORMATS), Limits()))
     return cache, _sha(data), row.error_code
 
 

@@ -33,7 +33,10 @@ file no longer matches the code.
 `make data` writes each dataset twice into `output/`: `NAME.parquet` (the
 schema below, zstd-compressed) and `NAME.csv` (UTF-8 with BOM, for Excel).
 `build --xlsx` also writes `output/notices.xlsx`, one sheet per dataset with
-the same cells as the CSV files.
+the same cells as the CSV files. `build --partition-by year` writes documents,
+tasks, task_units and citations as folders partitioned by year instead
+(`output/tasks/year=2018/part-0.parquet`, CSV under `output/csv/`), the same
+columns plus the folders' `year` ([scale.md](scale.md)).
 
 ## How the types arrive
 
@@ -74,7 +77,7 @@ HOW_TYPES_ARRIVE: dict[str, tuple[str, str, str]] = {
     "map<string, string>": ("a `list` of `(key, value)` tuples per row; `dict(value)` makes a dict",
                             "a JSON object", "`MAP(VARCHAR, VARCHAR)`"),
 }
-"""Per Arrow type of :data:`~pipeline.datasets.declaration.ARROW_TYPES`: how it
+"""Per Arrow type of :func:`~pipeline.datasets.declaration.arrow_types`: how it
 looks in pandas, in CSV/Excel and in DuckDB (a test holds pandas to it)."""
 
 
