@@ -6,8 +6,9 @@ characters become :class:`Glyph` values with their em boxes, pdfplumber's
 edges (stroked lines, rectangle sides, curve pieces) become :class:`Segment`
 values. Everything a notice needs beyond that (lines, paragraphs, ruled tables
 stitched across pages, fake-bold doubles, page furniture) is the layout
-stage's. Only characters are read, never rendered glyphs: a PDF without a
-usable text layer is reported as ``no_text_layer`` rather than returned empty.
+stage's. A page without a usable text layer (a scan) is rendered with
+pypdfium2 and read by OCR (:mod:`extractors.ocr`) as the run's OCR mode says;
+a PDF with no text at all, even after OCR, is ``no_text_layer``.
 """
 
 from __future__ import annotations
@@ -16,11 +17,17 @@ import io
 from typing import Any, Iterator
 
 import pdfplumber
+import pypdfium2
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.layout import Glyph, PageLayout, Segment, layout_document
 from extractors.model import Document, ExtractionError
+from extractors.ocr import OcrMode, PageOcr
+
+RENDER_DPI = 150
+"""Resolution pages are rendered at for OCR (docs/ocr.md: measured against
+120 and 200 dpi on the scanned fixtures)."""
 
 
 def glyph(char: dict[str, Any]) -> Glyph:
@@ -76,6 +83,36 @@ def _pages(data: bytes) -> Iterator[PageLayout]:
         raise ExtractionError("corrupt_pdf", f"cannot parse PDF: {exc!r}") from exc
 
 
-def extract_pdf(data: bytes) -> Document:
-    """Read a PDF file's bytes into the document model."""
-    return layout_document(_pages(data), source_format="pdf")
+class _Renderer:
+    """Renders pages for OCR, opening the PDF in pdfium on first use."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pdf: pypdfium2.PdfDocument | None = None
+
+    def __call__(self, page: PageLayout) -> Any:
+        if self.pdf is None:
+            self.pdf = pypdfium2.PdfDocument(self.data)
+        pdf_page = self.pdf[page.number - 1]
+        try:
+            return pdf_page.render(scale=RENDER_DPI / 72, rev_byteorder=True).to_numpy()[..., :3]
+        finally:
+            pdf_page.close()
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+
+def extract_pdf(data: bytes, ocr: OcrMode = "auto") -> Document:
+    """Read a PDF file's bytes into the document model; pages without a
+    usable text layer are recognised as *ocr* says."""
+    pages = PageOcr(ocr)
+    render = _Renderer(data)
+    try:
+        document = layout_document(pages.read(_pages(data), render), source_format="pdf")
+    finally:
+        render.close()
+    document.ocr_seconds = pages.seconds
+    document.warnings += pages.warnings()
+    return document
