@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from extractors.ocr import OCR_MODES
 from pipeline.run.batch import Options, run_batch
 from pipeline.run.progress import BarLogHandler, Progress
 from pipeline.run.workers import Limits, default_jobs
@@ -51,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true",
                        help="parse every file again instead of reusing the cache in OUTPUT_DIR/.cache")
     build.add_argument("--xlsx", action="store_true", help="also write OUTPUT_DIR/notices.xlsx, a sheet per dataset")
+    build.add_argument("--ocr", choices=OCR_MODES, default="auto",
+                       help="which PDF pages OCR reads: never; auto, pages with no usable text layer (scans; the "
+                            "default); always, every page, ignoring text layers")
     inspect = commands.add_parser("inspect", help="print one notice's metadata and task table, for a quick check")
     inspect.add_argument("file", type=Path)
     inspect.add_argument("--json", action="store_true", help="print the records as JSON instead of a table")
@@ -76,13 +80,15 @@ def main(argv: list[str] | None = None) -> int:
         logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, handlers=[handler], force=True)
     signal.signal(signal.SIGTERM, _raise_on_sigterm)
-    options = Options(jobs=args.jobs, limits=Limits(args.timeout, args.memory_limit), force=args.force)
+    options = Options(jobs=args.jobs, limits=Limits(args.timeout, args.memory_limit), force=args.force,
+                      ocr=args.ocr)
     try:
         result = run_batch(args.input_dir, args.output_dir, options, progress)
     finally:
         progress.close()
     if args.xlsx:
         write_workbook(args.output_dir)
+    ocr = f", {result.n_ocr_pages} pages OCR'd" if result.n_ocr_pages else ""
     print(f"{result.n_files} files: {result.n_ok} ok ({result.n_warned} with warnings), {result.n_failed} failed, "
-          f"{result.n_cached} from cache → {args.output_dir}")
+          f"{result.n_cached} from cache{ocr} → {args.output_dir}")
     return EXIT_FAILED if result.n_failed else EXIT_OK

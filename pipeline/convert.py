@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from extractors import extract
+from extractors.ocr import OcrMode
 from extractors.model import Document
 from pipeline.metadata.citations import find_citations
 from pipeline.normalize.deadlines import task_deadline
@@ -32,6 +33,8 @@ class Converted:
     citations: list[CitationRecord]
     n_pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    ocr_pages: int = 0
+    ocr_seconds: float = 0.0
 
 
 def doc_id_for(sha256: str) -> str:
@@ -82,6 +85,8 @@ def task_records(doc_id: str, tasks: list[Task], year: int | None) -> tuple[list
                 page_start=task.page_start,
                 page_end=task.page_end,
                 extra=task.extra,
+                text_source="ocr" if task.ocr_score is not None else "text_layer",
+                ocr_confidence=task.ocr_score,
             )
         )
         units += [TaskUnitRecord(doc_id, seq, "lead", u) for u in leads]
@@ -105,7 +110,9 @@ def document_record(doc_id: str, source_path: str, document: Document, sha256: s
                     n_tasks: int) -> DocumentRecord:
     """The documents row: file identity, then every notice element under its own name."""
     return DocumentRecord(doc_id=doc_id, source_path=source_path, source_format=document.source_format,
-                          sha256=sha256, n_tasks=n_tasks, **record_dict(meta))
+                          sha256=sha256, n_tasks=n_tasks, **record_dict(meta),
+                          text_source="ocr" if document.ocr_pages else "text_layer",
+                          ocr_confidence=document.ocr_score)
 
 
 def convert_document(document: Document, source_path: str, sha256: str) -> Converted:
@@ -115,10 +122,11 @@ def convert_document(document: Document, source_path: str, sha256: str) -> Conve
     record = document_record(doc_id, source_path, document, sha256, meta, len(tasks))
     citations = citation_records(doc_id, document, tasks, meta.doc_number)
     warnings = list(document.warnings) + ([] if tasks else [NO_TASK_TABLE])
-    return Converted(record, tasks, units, citations, n_pages=document.n_pages, warnings=warnings)
+    return Converted(record, tasks, units, citations, n_pages=document.n_pages, warnings=warnings,
+                     ocr_pages=len(document.ocr_pages), ocr_seconds=document.ocr_seconds)
 
 
-def convert(data: bytes, source_path: str) -> Converted:
-    """Convert one file's bytes; raises ExtractionError for unreadable files."""
+def convert(data: bytes, source_path: str, ocr: OcrMode = "auto") -> Converted:
+    """Convert one file's bytes, OCR as *ocr* says; raises ExtractionError for unreadable files."""
     sha256 = hashlib.sha256(data).hexdigest()
-    return convert_document(extract(data), source_path, sha256)
+    return convert_document(extract(data, ocr), source_path, sha256)

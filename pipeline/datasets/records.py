@@ -56,6 +56,8 @@ class DocumentRecord:
     urgency: str | None = None
     signer: str | None = None
     n_tasks: int = 0
+    text_source: str = "text_layer"
+    ocr_confidence: float | None = None
 
 
 DOCUMENTS_SCHEMA = pa.schema([
@@ -81,6 +83,10 @@ DOCUMENTS_SCHEMA = pa.schema([
     column("urgency", pa.string(), "紧急程度: 特急, 加急 …", "特急"),
     column("signer", pa.string(), "签发人 (上行文)", "张三"),
     column("n_tasks", pa.int32(), "number of task rows found", "42", False),
+    column("text_source", pa.string(), "where the text came from: text_layer (the file's own text) or ocr (any page "
+           "read by OCR from its image; manifest.ocr_pages says how many)", "text_layer", False),
+    column("ocr_confidence", pa.float64(), "mean recognition score (0–1) of the OCR'd characters; null without OCR",
+           "0.987"),
 ], metadata={"parser_version": PARSER_VERSION})
 
 
@@ -104,6 +110,8 @@ class TaskRecord:
     page_start: int | None
     page_end: int | None
     extra: dict[str, str] = field(default_factory=dict)
+    text_source: str = "text_layer"
+    ocr_confidence: float | None = None
 
 
 TASKS_SCHEMA = pa.schema([
@@ -125,6 +133,10 @@ TASKS_SCHEMA = pa.schema([
     column("page_start", pa.int32(), "first page of the task's row (null for DOCX, which has no pages)", "7"),
     column("page_end", pa.int32(), "last page of the task's row, after a page break joined it", "8"),
     column("extra", pa.map_(pa.string(), pa.string()), "cells of columns with no known meaning, by header text", "{备注: …}", False),
+    column("text_source", pa.string(), "text_layer, or ocr when the task's cells (or paragraphs) were read by OCR "
+           "from a page image", "ocr", False),
+    column("ocr_confidence", pa.float64(), "lowest recognition score (0–1) of the characters of the task's cells; "
+           "null for text_layer. Below about 0.8 a character is worth checking", "0.93"),
 ], metadata={"parser_version": PARSER_VERSION})
 
 
@@ -173,6 +185,8 @@ class ManifestRecord:
     n_pages: int | None
     seconds: float
     cached: bool = False
+    ocr_pages: int = 0
+    ocr_seconds: float = 0.0
 
 
 MANIFEST_SCHEMA = pa.schema([
@@ -187,6 +201,8 @@ MANIFEST_SCHEMA = pa.schema([
     column("n_pages", pa.int32(), "pages (PDF only)", "9"),
     column("seconds", pa.float64(), "time spent on the file in this run (near 0 when cached)", "0.84", False),
     column("cached", pa.bool_(), "true when the outcome came from the cache of an earlier run (same bytes, same parser version), not from parsing", "false", False),
+    column("ocr_pages", pa.int32(), "pages whose text was read by OCR (scans: no usable text layer)", "3", False),
+    column("ocr_seconds", pa.float64(), "time spent on OCR in this run (0 when cached: OCR results are cached with the file)", "14.2", False),
 ], metadata={"parser_version": PARSER_VERSION})
 
 

@@ -28,7 +28,8 @@ from typing import Protocol
 
 from extractors import formats as registry
 from extractors.model import ExtractionError
-from pipeline.run.cache import Cache, Entry
+from extractors.ocr import OcrMode
+from pipeline.run.cache import Cache, Entry, same_outcome_modes
 from pipeline.convert import Converted, convert
 from pipeline.datasets.records import ManifestRecord
 from pipeline.run.workers import Done, Failure, Limits, default_jobs, run_isolated
@@ -36,15 +37,16 @@ from pipeline.datasets.writers import StagedOutput
 
 log = logging.getLogger(__name__)
 
-MACHINE_DEPENDENT_CODES = frozenset({"needs_libreoffice", "conversion_failed"})
+MACHINE_DEPENDENT_CODES = frozenset({"needs_libreoffice", "conversion_failed", "needs_ocr"})
 """Errors that depend on this machine rather than on the file's bytes: not
-cached, so installing LibreOffice is enough for the next run to read the file."""
+cached, so installing LibreOffice or the OCR extra is enough for the next run
+to read the file."""
 
 DUPLICATE_NOTE = "same bytes as"
 """Warning on a file identical to an earlier one: a document (doc_id, from the
 bytes) is written once, under the first path; the manifest lists every path."""
 
-Converter = Callable[[bytes, str], Converted]
+Converter = Callable[[bytes, str, OcrMode], Converted]
 
 
 def find_inputs(input_dir: Path, known: tuple[registry.Format, ...]) -> list[Path]:
@@ -70,6 +72,8 @@ class Options:
     formats: tuple[registry.Format, ...] = field(default_factory=lambda: tuple(registry.FORMATS))
     """The input formats of the run: the registry as it is when the options are
     made, formats registered at run time included; workers adopt it."""
+    ocr: OcrMode = "auto"
+    """Which pages OCR reads (``--ocr``)."""
 
 
 @dataclass
@@ -79,6 +83,8 @@ class BatchResult:
     n_warned: int = 0
     n_cached: int = 0
     n_pages: int = 0
+    n_ocr_pages: int = 0
+    """Pages recognised in this run (not those answered from the cache)."""
     peak_worker_rss_kb: int = 0
 
     @property
@@ -91,6 +97,7 @@ class BatchResult:
         self.n_warned += row.status == "ok" and bool(row.warnings)
         self.n_cached += row.cached
         self.n_pages += row.n_pages or 0
+        self.n_ocr_pages += 0 if row.cached else row.ocr_pages
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def manifest_row(rel: str, entry: Entry, seconds: float, cached: bool) -> ManifestRecord:
+def manifest_row(rel: str, entry: Entry, seconds: float, cached: bool, ocr_seconds: float = 0.0) -> ManifestRecord:
     c = entry.converted
     return ManifestRecord(
         source_path=rel,
@@ -123,6 +130,8 @@ def manifest_row(rel: str, entry: Entry, seconds: float, cached: bool) -> Manife
         n_pages=c.n_pages if c is not None else None,
         seconds=seconds,
         cached=cached,
+        ocr_pages=c.ocr_pages if c is not None else 0,
+        ocr_seconds=ocr_seconds,
     )
 
 
@@ -133,7 +142,7 @@ def error_row(rel: str, sha256: str | None, code: str, message: str, seconds: fl
 
 
 def process_file(job: FileJob, cache: Cache, converter: Converter,
-                 known: tuple[registry.Format, ...]) -> ManifestRecord:
+                 known: tuple[registry.Format, ...], ocr: OcrMode = "auto") -> ManifestRecord:
     """Worker side: parse one file with the run's formats, store the outcome in
     the cache, answer its manifest row.
 
@@ -148,13 +157,15 @@ def process_file(job: FileJob, cache: Cache, converter: Converter,
         return error_row(job.rel, None, "unreadable_file", str(exc), time.perf_counter() - started)
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        converted = converter(data, job.rel)
-        entry = Entry(sha256, converted.document.source_format, converted)
+        converted = converter(data, job.rel, ocr)
+        entry = Entry(sha256, converted.document.source_format, converted,
+                      ocr_modes=same_outcome_modes(converted, ocr))
     except ExtractionError as exc:
-        entry = Entry(sha256, None, error_code=exc.code, error=exc.message)
+        entry = Entry(sha256, None, error_code=exc.code, error=exc.message, ocr_modes=(ocr,))
     if entry.error_code not in MACHINE_DEPENDENT_CODES:
         cache.store(entry)
-    return manifest_row(job.rel, entry, time.perf_counter() - started, cached=False)
+    ocr_seconds = entry.converted.ocr_seconds if entry.converted is not None else 0.0
+    return manifest_row(job.rel, entry, time.perf_counter() - started, cached=False, ocr_seconds=ocr_seconds)
 
 
 class Reporter(Protocol):
@@ -195,13 +206,14 @@ def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
         except OSError as exc:
             settle(index, error_row(rel, None, "unreadable_file", str(exc), time.perf_counter() - started))
             continue
-        entry = None if options.force else cache.load(sha256)
+        entry = None if options.force else cache.load(sha256, options.ocr)
         if entry is None:
             jobs.append(FileJob(index, path, rel, sha256))
         else:
             settle(index, manifest_row(rel, entry, time.perf_counter() - started, cached=True))
 
-    worker = functools.partial(process_file, cache=cache, converter=options.converter, known=options.formats)
+    worker = functools.partial(process_file, cache=cache, converter=options.converter, known=options.formats,
+                               ocr=options.ocr)
     for done in run_isolated(jobs, worker, options.jobs, options.limits):
         settle(done.task.index, _row_of(done))
         result.peak_worker_rss_kb = max(result.peak_worker_rss_kb, done.peak_rss_kb or 0)
@@ -214,7 +226,7 @@ def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
                 row.warnings = [*row.warnings, f"{DUPLICATE_NOTE} {first_path[row.sha256]}"]
             elif row.status == "ok":
                 first_path[row.sha256 or ""] = row.source_path
-                _write_records(out, cache, row)
+                _write_records(out, cache, row, options.ocr)
             result.count(row)
         out.add("manifest", rows)
         out.commit()
@@ -230,8 +242,8 @@ def _row_of(done: Done[FileJob, ManifestRecord]) -> ManifestRecord:
     return done.result
 
 
-def _write_records(out: StagedOutput, cache: Cache, row: ManifestRecord) -> None:
-    entry = cache.load(row.sha256 or "")
+def _write_records(out: StagedOutput, cache: Cache, row: ManifestRecord, ocr: OcrMode) -> None:
+    entry = cache.load(row.sha256 or "", ocr)
     if entry is None or entry.converted is None:  # the cache changed under this run: fail the file, not the run
         row.status, row.error_code, row.n_tasks = "error", "internal_error", 0
         row.error = "the file's cached records disappeared during the run; run again"

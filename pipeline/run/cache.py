@@ -8,6 +8,11 @@ atomically by the worker that parsed the file, so the parent process never holds
 more than one file's records at a time and an interrupted run keeps the work it
 finished.
 
+An outcome also records the OCR modes (``--ocr``) it holds for: a scan read
+with ``--ocr never`` is an error that ``auto`` would read, so it is parsed
+again when the mode changes; a text PDF's records are the same under
+``never`` and ``auto``, and a DOCX's under every mode.
+
 Anything unreadable in the cache (a half-written entry from a crash before the
 rename, an entry from an older record layout) is a miss, never an error.
 """
@@ -24,6 +29,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from extractors.ocr import OCR_MODES, OcrMode
 from pipeline import PARSER_VERSION
 from pipeline.convert import Converted
 from pipeline.datasets.records import (
@@ -52,6 +58,19 @@ class Entry:
     converted: Converted | None = None
     error_code: str | None = None
     error: str | None = None
+    ocr_modes: tuple[str, ...] = OCR_MODES
+    """The ``--ocr`` modes under which the same bytes give this outcome."""
+
+
+def same_outcome_modes(converted: Converted | None, mode: OcrMode) -> tuple[str, ...]:
+    """The OCR modes that give what *mode* gave: every mode for a format
+    without pages; ``never`` and ``auto`` alike for a document that ``auto``
+    recognised nothing in; else *mode* only."""
+    if converted is not None and converted.n_pages is None:
+        return OCR_MODES
+    if converted is not None and mode == "auto" and converted.ocr_pages == 0:
+        return ("never", "auto")
+    return (mode,)
 
 
 def _encode(record: Any) -> dict[str, Any]:
@@ -86,8 +105,10 @@ class Cache:
             "source_format": entry.source_format,
             "error_code": entry.error_code,
             "error": entry.error,
+            "ocr_modes": list(entry.ocr_modes),
             "records": None if c is None else {
                 "n_pages": c.n_pages,
+                "ocr_pages": c.ocr_pages,
                 "warnings": c.warnings,
                 "document": _encode(c.document),
                 "tasks": [_encode(t) for t in c.tasks],
@@ -100,11 +121,13 @@ class Cache:
         text = json.dumps(payload, ensure_ascii=False)
         atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
-    def load(self, sha256: str) -> Entry | None:
-        """The entry for these bytes, or None when there is no usable one."""
+    def load(self, sha256: str, ocr: OcrMode = "auto") -> Entry | None:
+        """The entry for these bytes read with OCR mode *ocr*, or None when
+        there is no usable one."""
         try:
             payload = json.loads(self.path(sha256).read_text(encoding="utf-8"))
-            if payload["sha256"] != sha256 or payload["parser_version"] != PARSER_VERSION:
+            if payload["sha256"] != sha256 or payload["parser_version"] != PARSER_VERSION \
+                    or ocr not in payload["ocr_modes"]:
                 return None
             records = payload["records"]
             converted = None
@@ -116,8 +139,10 @@ class Cache:
                     citations=[_decode(CitationRecord, CITATIONS_SCHEMA, r) for r in records["citations"]],
                     n_pages=records["n_pages"],
                     warnings=records["warnings"],
+                    ocr_pages=records["ocr_pages"],
                 )
-            return Entry(sha256, payload["source_format"], converted, payload["error_code"], payload["error"])
+            return Entry(sha256, payload["source_format"], converted, payload["error_code"], payload["error"],
+                         tuple(payload["ocr_modes"]))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 

@@ -36,6 +36,18 @@ class Task:
     page_start: int | None
     page_end: int | None
     extra: dict[str, str] = field(default_factory=dict)
+    ocr_score: float | None = None
+    """Lowest recognition score of the characters it was read from; None when
+    none came from OCR."""
+
+    def add_score(self, score: float | None) -> None:
+        self.ocr_score = lowest(self.ocr_score, score)
+
+
+def lowest(*scores: float | None) -> float | None:
+    """The lowest of the scores that exist (text from a text layer has none)."""
+    known = [s for s in scores if s is not None]
+    return min(known) if known else None
 
 
 @dataclass

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.model import Document, Paragraph
-from pipeline.structure.headings import State, Task, item
+from pipeline.structure.headings import State, Task, item, lowest
 from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
 from pipeline.patterns import alternation
 from pipeline.normalize.text import join_prose, prose
@@ -78,8 +78,10 @@ class _Draft:
     requirement: str
     pages: list[int]
     labels: dict[str, str] = field(default_factory=dict)
+    score: float | None = None
 
     def add(self, paragraph: Paragraph, labels: dict[str, str]) -> None:
+        self.score = lowest(self.score, paragraph.score)
         for role, value in labels.items():
             self.labels[role] = "；".join(v for v in (self.labels.get(role), value) if v)
         if paragraph.page is not None:
@@ -126,6 +128,7 @@ class _ProseReader:
             deadline_text=draft.labels.get("deadline", ""),
             page_start=min(draft.pages) if draft.pages else None,
             page_end=max(draft.pages) if draft.pages else None,
+            ocr_score=draft.score,
         ))
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from cjk.text import join_lines
 from extractors.model import Document, Slot, Table
 from pipeline.structure.columns import ColumnMap, find_header, header_key
-from pipeline.structure.headings import State, Task, heading_title, item
+from pipeline.structure.headings import State, Task, heading_title, item, lowest
 from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
 from pipeline.structure.prose_tasks import prose_tasks
 from pipeline.normalize.text import join_prose, prose
@@ -36,6 +36,11 @@ def _join_raw(first: str, second: str) -> str:
 
 def _slot_text(slot: Slot | None) -> str:
     return slot.text if slot is not None else ""
+
+
+def _score(slots: list[Slot | None]) -> float | None:
+    """Lowest OCR score of the cells a row's task is read from."""
+    return lowest(*(s.cell.score for s in slots if s is not None))
 
 
 def _is_empty(slot: Slot | None) -> bool:
@@ -158,6 +163,7 @@ class _TableReader:
                 task.extra[name] = join_prose(task.extra.get(name, ""), prose(slots[col].text))
         if pages:
             task.page_end = max(pages + [task.page_end or 0])
+        task.add_score(_score(slots))
 
     def _enter_groups(self, slots: list[Slot | None]) -> dict[str, str]:
         """Enter the headings of the grouping columns (merged or not) in level
@@ -206,6 +212,7 @@ class _TableReader:
                 page_start=min(pages) if pages else None,
                 page_end=max(pages) if pages else None,
                 extra=extra,
+                ocr_score=_score(slots),
             )
         )
 
