@@ -30,3 +30,4 @@ clean:
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pdf.py
 	$(BIN)/python benchmarks/bench_batch.py
+	nice $(BIN)/python benchmarks/bench_ocr.py

@@ -23,11 +23,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.layout import Glyph, PageLayout, Segment, layout_document
 from extractors.model import Document, ExtractionError
-from extractors.ocr import OcrMode, PageOcr
+from extractors.ocr import RENDER_DPI, OcrMode, PageOcr
 
-RENDER_DPI = 150
-"""Resolution pages are rendered at for OCR (docs/ocr.md: measured against
-120 and 200 dpi on the scanned fixtures)."""
 
 
 def glyph(char: dict[str, Any]) -> Glyph:
