@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors import pdf as pdf_reader  # noqa: E402
 from extractors import ocr  # noqa: E402
+from extractors import pdf as pdf_reader  # noqa: E402
 from pipeline.convert import convert  # noqa: E402
 from tests.ocr_compare import task_differences  # noqa: E402
 from tests.scans import scan_pdf  # noqa: E402

@@ -27,6 +27,8 @@ to its unified ideograph, so NFKC of that one character is exact."""
 _SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CJK = r"\p{Han}"
+_HAN = regex.compile(_CJK)
+_RUN_OF_SPACES = regex.compile(r" {2,}")
 _SPACED_RUN = regex.compile(rf"(?<!{_CJK})(?:{_CJK}[ ]+){{1,}}{_CJK}(?!{_CJK})")
 """Two or more single ideographs separated by spaces: distributed justification
 (``序 号``, ``工 作 任 务``). Runs of words (``市工商局 市委编办``) do not match,
@@ -69,7 +71,7 @@ def repair(text: str) -> str:
     text = unify_radicals(text)
     lines = []
     for line in text.split("\n"):
-        line = regex.sub(r" {2,}", " ", line).strip()
+        line = _RUN_OF_SPACES.sub(" ", line).strip()
         lines.append(_SPACED_RUN.sub(collapse_spaced_run, line))
     return "\n".join(lines).strip("\n")
 
@@ -84,7 +86,7 @@ def is_cjk(ch: str) -> bool:
         or 0xFF00 <= cp <= 0xFFEF  # full-width forms
         or 0x2018 <= cp <= 0x201F  # curly quotes used as Chinese quotes
         or cp in (0x2014, 0x2026, 0x00B7)  # ——, …, ·
-        or regex.match(r"\p{Han}", ch) is not None
+        or _HAN.match(ch) is not None
     )
 
 

@@ -15,22 +15,23 @@ all. So the body is walked here with lxml, in document order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterator
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
 from cjk import text as cjk
-from extractors.model import Block, Cell, Document, ExtractionError, Paragraph, Row, Table
+from extractors.model import Align, Block, Cell, Document, ExtractionError, Paragraph, Row, Table
 from extractors.numbering import Numbering
-from extractors.ooxml import NS, REL_NUMBERING, REL_STYLES, W, Package
+from extractors.ooxml import NS, REL_NUMBERING, REL_STYLES, Package, W
 
-MC = "{%s}" % NS["mc"]
+MC = "{{{}}}".format(NS["mc"])
 
 _TRANSPARENT = {W + t for t in ("ins", "smartTag", "customXml", "hyperlink", "fldSimple", "moveTo", "dir", "bdo")}
 _SKIPPED = {W + t for t in ("del", "moveFrom", "delText", "pPr", "rPr", "instrText", "fldData", "footnoteReference",
                             "commentReference")} | {MC + "Fallback"}
-_ALIGN = {"center": "center", "right": "right", "end": "right", "left": "left", "start": "left",
+_ALIGN: dict[str, Align] = {"center": "center", "right": "right", "end": "right", "left": "left", "start": "left",
           "both": "justify", "distribute": "justify"}
 
 
@@ -47,7 +48,7 @@ class _Styles:
     bold: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
-    def from_xml(cls, root: etree._Element | None) -> "_Styles":
+    def from_xml(cls, root: etree._Element | None) -> _Styles:
         styles = cls()
         if root is None:
             return styles
@@ -159,9 +160,8 @@ class _Reader:
                     walk(child)
 
         def walk_drawings(run: etree._Element) -> None:
-            for box in run.iterfind(".//w:txbxContent", NS):
-                if not any(anc.tag == MC + "Fallback" for anc in box.iterancestors()):
-                    boxes.append(box)
+            boxes.extend(box for box in run.iterfind(".//w:txbxContent", NS)
+                         if not any(anc.tag == MC + "Fallback" for anc in box.iterancestors()))
 
         walk(p)
         return "".join(parts), bold
@@ -169,10 +169,10 @@ class _Reader:
     # -- tables ------------------------------------------------------------
     def table(self, tbl: etree._Element) -> Table:
         grid_cols = len(tbl.findall("w:tblGrid/w:gridCol", NS))
-        cells: list[dict] = []
+        cells: list[_Origin] = []
         rows_meta: list[bool] = []
         nested: list[Table] = []
-        open_by_col: dict[int, dict] = {}
+        open_by_col: dict[int, _Origin] = {}
         n_cols = grid_cols
         for r, tr in enumerate(_children(tbl, "tr")):
             trpr = tr.find("w:trPr", NS)
@@ -186,13 +186,12 @@ class _Reader:
                 vmerge = tcpr.find("w:vMerge", NS) if tcpr is not None else None
                 continues = vmerge is not None and vmerge.get(W + "val", "continue") == "continue"
                 origin = open_by_col.get(col)
-                if continues and origin is not None and origin["col_span"] == span:
-                    origin["row_span"] = r - origin["row"] + 1
+                if continues and origin is not None and origin.cell.col_span == span:
+                    origin.row_span = r - origin.cell.row + 1
                 else:
                     text, inner = self._cell_content(tc)
                     nested.extend(inner)
-                    cell = {"text": text, "row": r, "col": col, "row_span": 1, "col_span": span,
-                            "bold": self._cell_bold(tc)}
+                    cell = _Origin(Cell(text=text, row=r, col=col, col_span=span, bold=self._cell_bold(tc)))
                     cells.append(cell)
                     open_by_col[col] = cell
                     for c in range(col + 1, col + span):
@@ -200,7 +199,7 @@ class _Reader:
                 col += span
             n_cols = max(n_cols, col)
         rows = tuple(
-            Row(cells=tuple(Cell(**c) for c in cells if c["row"] == r), is_header=is_header)
+            Row(cells=tuple(o.spanned() for o in cells if o.cell.row == r), is_header=is_header)
             for r, is_header in enumerate(rows_meta)
         )
         return Table(rows=rows, n_cols=n_cols, nested=tuple(nested))
@@ -218,6 +217,17 @@ class _Reader:
     def _cell_bold(self, tc: etree._Element) -> bool | None:
         flags = [b for p in tc.iterfind(".//w:p", NS) for b in self._runs(p, [])[1]]
         return all(bool(b) for b in flags) if flags else None
+
+
+@dataclass
+class _Origin:
+    """A cell being read, whose row span grows while w:vMerge continues it below."""
+
+    cell: Cell
+    row_span: int = 1
+
+    def spanned(self) -> Cell:
+        return replace(self.cell, row_span=self.row_span)
 
 
 def _children(el: etree._Element, local: str) -> Iterator[etree._Element]:
@@ -248,10 +258,8 @@ def _run_text(run: etree._Element) -> str:
             out.append("-")
         elif tag == W + "sym":
             code = child.get(W + "char", "")
-            try:
+            with contextlib.suppress(ValueError):  # a w:char that is no hex code point adds nothing
                 out.append(chr(int(code, 16)))
-            except ValueError:
-                pass
     return "".join(out)
 
 

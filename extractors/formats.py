@@ -15,9 +15,11 @@ batch's worker processes: a format registered at run time with
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import importlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from extractors import sniff
 from extractors.model import Document, ExtractionError
@@ -50,12 +52,26 @@ class Format:
         return read(data, ocr=ocr) if self.ocr else read(data)
 
 
+PDF_ENGINES: dict[str, str] = {
+    "pdfium": "extractors.pdfium:extract_pdf",
+    "pdfminer": "extractors.pdf:extract_pdf",
+}
+"""Readers of PDF's text layer. Both give the same glyphs and rulings (a
+parity test holds them to the same rows); pdfium, in C, is several times
+faster, and pdfminer (through pdfplumber) is the reference."""
+
+DEFAULT_PDF_ENGINE = "pdfium"
+
 FORMATS: list[Format] = [
     Format("pdf", "PDF with a text layer, or scanned (pages without one are read by OCR)", (".pdf",), sniff.is_pdf,
-           "extractors.pdf:extract_pdf", needs="for scans: the OCR extra (`make install` has it)", ocr=True),
+           PDF_ENGINES[DEFAULT_PDF_ENGINE], needs="for scans: the OCR extra (`make install` has it)", ocr=True),
     Format("docx", "Word / WPS OOXML document", (".docx",), sniff.is_docx, "extractors.docx:extract_docx"),
+    Format("ofd", "OFD (GB/T 33190) fixed-layout document, as Chinese e-government issues them", (".ofd",),
+           sniff.is_ofd, "extractors.ofd:extract_ofd"),
     Format("doc", "legacy Word / WPS binary document, read as the DOCX LibreOffice makes of it",
            (".doc", ".wps"), sniff.is_ole, "extractors.legacy:extract_legacy", needs="LibreOffice (soffice)"),
+    Format("html", "web page saved from a government portal (the notice is found among the site's template)",
+           (".html", ".htm", ".shtml", ".xhtml"), sniff.is_html, "extractors.html:extract_html"),
 ]
 """Every supported format, in sniffing order (the first whose sniffer says yes reads the file)."""
 
@@ -76,6 +92,20 @@ def unregister(name: str) -> None:
 def use(formats: Iterable[Format]) -> None:
     """Make *formats* this process's table: a batch worker adopts its parent's."""
     FORMATS[:] = list(formats)
+
+
+def with_pdf_engine(formats: Iterable[Format], engine: str) -> tuple[Format, ...]:
+    """*formats* with PDF read by *engine* (a key of :data:`PDF_ENGINES`)."""
+    reader = PDF_ENGINES[engine]
+    return tuple(dataclasses.replace(f, reader=reader) if f.name == "pdf" else f for f in formats)
+
+
+def readers_key(formats: Iterable[Format]) -> str:
+    """A short digest of which reader reads which format: part of the cache
+    key, so that a run with another PDF engine never answers from the cache
+    of the other."""
+    text = "|".join(f"{f.name}={f.reader}" for f in formats)
+    return hashlib.sha256(text.encode()).hexdigest()[:8]
 
 
 def names() -> tuple[str, ...]:

@@ -13,8 +13,12 @@ cell such a break separates two units; in running text it is joined away.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Literal, Union
+from typing import Literal
+
+Align = Literal["left", "center", "right", "justify"]
+"""Horizontal alignment of a paragraph, in the terms every format maps to."""
 
 BBox = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in PDF points, top-left origin, as pdfplumber reports."""
@@ -28,7 +32,7 @@ class Paragraph:
     page: int | None = None
     """1-based page number; None where the format has no pages (DOCX)."""
     bold: bool | None = None
-    align: Literal["left", "center", "right", "justify"] | None = None
+    align: Align | None = None
     bbox: BBox | None = None
     style: str | None = None
     """The format's own style name when it has one (DOCX paragraph style)."""
@@ -84,7 +88,7 @@ class Slot:
 class Table:
     rows: tuple[Row, ...]
     n_cols: int
-    nested: tuple["Table", ...] = ()
+    nested: tuple[Table, ...] = ()
     """Tables found inside this table's cells (DOCX allows them)."""
 
     @property
@@ -106,7 +110,7 @@ class Table:
         return grid
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass
@@ -124,6 +128,11 @@ class Document:
     """Time spent rendering and recognising them."""
     ocr_score: float | None = None
     """Mean recognition score of the OCR'd characters; None without OCR."""
+    properties: dict[str, str] = field(default_factory=dict)
+    """The file's own description of itself where the format keeps one apart
+    from the text (OFD ``DocInfo``: Title, Author, CreationDate, Creator).
+    Shown by ``inspect``; not in the datasets, whose metadata come from the
+    notice's text, the same in every format."""
 
     def paragraphs(self) -> Iterator[Paragraph]:
         return (b for b in self.blocks if isinstance(b, Paragraph))

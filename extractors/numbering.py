@@ -112,7 +112,7 @@ class Numbering:
     abstract_of: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_xml(cls, root: etree._Element | None) -> "Numbering":
+    def from_xml(cls, root: etree._Element | None) -> Numbering:
         numbering = cls()
         if root is None:
             return numbering

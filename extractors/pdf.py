@@ -14,17 +14,29 @@ a PDF with no text at all, even after OCR, is ``no_text_layer``.
 from __future__ import annotations
 
 import io
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pdfplumber
-import pypdfium2
+from pdfminer.cmapdb import CMapDB
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractors.layout import Glyph, PageLayout, Segment, layout_document
+from extractors.layout import Glyph, PageLayout, Segment
 from extractors.model import Document, ExtractionError
-from extractors.ocr import RENDER_DPI, OcrMode, PageOcr
+from extractors.ocr import OcrMode, layout_with_ocr
+from extractors.ocr.images import PdfRenderer
 
+CJK_CMAPS = ("UniGB-UCS2-H", "GBK-EUC-H", "UniGB-UTF16-H")
+"""Simplified-Chinese CMaps pdfminer loads for CID fonts without a ToUnicode map."""
+
+
+def load_cjk_cmaps() -> None:
+    """Unpickle the CJK CMaps now (pdfminer caches them per process), so that
+    the batch's forkserver holds them before it forks workers."""
+    for name in CJK_CMAPS:
+        CMapDB.get_cmap(name)
+    CMapDB.get_unicode_map("Adobe-GB1", vertical=False)
 
 
 def glyph(char: dict[str, Any]) -> Glyph:
@@ -80,36 +92,7 @@ def _pages(data: bytes) -> Iterator[PageLayout]:
         raise ExtractionError("corrupt_pdf", f"cannot parse PDF: {exc!r}") from exc
 
 
-class _Renderer:
-    """Renders pages for OCR, opening the PDF in pdfium on first use."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.pdf: pypdfium2.PdfDocument | None = None
-
-    def __call__(self, page: PageLayout) -> Any:
-        if self.pdf is None:
-            self.pdf = pypdfium2.PdfDocument(self.data)
-        pdf_page = self.pdf[page.number - 1]
-        try:
-            return pdf_page.render(scale=RENDER_DPI / 72, rev_byteorder=True).to_numpy()[..., :3]
-        finally:
-            pdf_page.close()
-
-    def close(self) -> None:
-        if self.pdf is not None:
-            self.pdf.close()
-
-
 def extract_pdf(data: bytes, ocr: OcrMode = "auto") -> Document:
-    """Read a PDF file's bytes into the document model; pages without a
-    usable text layer are recognised as *ocr* says."""
-    pages = PageOcr(ocr)
-    render = _Renderer(data)
-    try:
-        document = layout_document(pages.read(_pages(data), render), source_format="pdf")
-    finally:
-        render.close()
-    document.ocr_seconds = pages.seconds
-    document.warnings += pages.warnings()
-    return document
+    """Read a PDF file's bytes into the document model with pdfminer; pages
+    without a usable text layer are recognised as *ocr* says."""
+    return layout_with_ocr(_pages(data), PdfRenderer(data), ocr, source_format="pdf")

@@ -9,8 +9,11 @@ zip directory.
 
 from __future__ import annotations
 
+import codecs
 import io
 import zipfile
+
+import regex
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """Compound File Binary: legacy Word .doc and WPS .wps."""
@@ -46,3 +49,35 @@ def is_docx(data: bytes) -> bool:
     """An OOXML package with WordprocessingML parts."""
     names = zip_names(data)
     return names is not None and "[Content_Types].xml" in names and any(n.startswith("word/") for n in names)
+
+
+def is_ofd(data: bytes) -> bool:
+    """An OFD package: a zip holding ``OFD.xml``. A damaged one (a truncated
+    download) has no directory to list, but its local headers still name its
+    parts, so it goes to the OFD reader, which says precisely what is wrong."""
+    names = zip_names(data)
+    if names is None:
+        return data.startswith(ZIP_MAGIC) and b"OFD.xml" in data
+    return "OFD.xml" in names
+
+
+HTML_HEAD_BYTES = 8192
+_HTML_START = regex.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|table|p|span|center|font|br|!--|\?xml)[\s>/]", regex.I
+)
+"""The first markup of a page (or of a fragment saved from one, as gov.cn's
+``<div class="wrap">``): a tag every page uses, right after optional
+whitespace or a byte-order mark."""
+
+
+def is_html(data: bytes) -> bool:
+    """Text that opens with page markup. Binary data that happens to start so
+    is refused by the reader's decoder (``undecodable_html``)."""
+    head = data[:HTML_HEAD_BYTES]
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            text = head[len(bom):len(bom) + 2048].decode(codec, errors="ignore")
+            break
+    else:
+        text = head.removeprefix(codecs.BOM_UTF8).decode("latin-1")
+    return _HTML_START.match(text.lstrip()) is not None

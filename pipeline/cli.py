@@ -1,7 +1,9 @@
-"""Command line: ``python -m pipeline build INPUT_DIR OUTPUT_DIR`` and ``inspect FILE``.
+"""Command line: ``python -m pipeline build INPUT_DIR OUTPUT_DIR``, ``inspect FILE``, ``diff A B``, ``units …``.
 
 A thin layer: it parses arguments, calls the batch runner and turns its result
-into an exit code (0 all files ok, 1 some file failed, 2 usage error).
+into an exit code (0 all files ok, 1 some file failed or the disk filled up,
+2 usage error or an unusable output folder, 130/143 interrupted). Whatever
+ends the run, the last line printed says what happened to the datasets.
 """
 
 from __future__ import annotations
@@ -12,15 +14,33 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
+from extractors import formats as registry
 from extractors.ocr import OCR_MODES
-from pipeline.run.batch import Options, run_batch
-from pipeline.run.progress import BarLogHandler, Progress
-from pipeline.run.workers import Limits, default_jobs
 from pipeline.analysis.inspection import inspect_file
-from pipeline.datasets.xlsx import write_workbook
+from pipeline.analysis.task_diff import diff_files
+from pipeline.analysis.unit_review import REVIEWED_FILE, SUGGESTIONS_FILE, accept, write_suggestions
+from pipeline.normalize.alias_table import ALIAS_DIR, AliasTableError, default_table
+from pipeline.run.batch import DiskFull, Options, run_batch
+from pipeline.run.names import printable
+from pipeline.run.outdir import OutputUnusable
+from pipeline.run.progress import BarLogHandler, PrintableFormatter, Progress
+from pipeline.run.workers import Limits, default_jobs
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+MIN_MEMORY_MB = 512
+"""Smallest --memory-limit accepted: a worker inherits the parser's libraries
+(pandas, pyarrow, lxml, pdfplumber: about 400 MB of address space) before it
+reads a byte, so a lower limit could only fail every file."""
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so the run unwinds as on Ctrl-C
+    (workers killed, the unfinished generation removed)."""
 
 
 def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
@@ -34,8 +54,17 @@ def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
     return parse
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
+def _memory_mb(text: str) -> int:
+    value = int(text)
+    if value < MIN_MEMORY_MB:
+        raise argparse.ArgumentTypeError(f"must be at least {MIN_MEMORY_MB} (MB), not {text}: a worker "
+                                         "needs about 400 MB of address space before it reads a file")
+    return value
+
+
+def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; *prog* names the command in usage lines (default: how it was started)."""
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="convert every notice below INPUT_DIR into datasets in OUTPUT_DIR")
     build.add_argument("input_dir", type=Path)
@@ -47,48 +76,133 @@ def build_parser() -> argparse.ArgumentParser:
                        help="files parsed at once, each in its own process (default: CPUs, %(default)s here)")
     build.add_argument("--timeout", type=_positive(float), default=Limits.timeout, metavar="SECONDS",
                        help="time limit per file; a file over it becomes a `timeout` error (default %(default)g)")
-    build.add_argument("--memory-limit", type=_positive(int), default=Limits.memory_mb, metavar="MB",
-                       help="address-space limit per worker process (default %(default)s)")
+    build.add_argument("--memory-limit", type=_memory_mb, default=Limits.memory_mb, metavar="MB",
+                       help=f"address-space limit per worker process, at least {MIN_MEMORY_MB} "
+                            "(default %(default)s)")
     build.add_argument("--force", action="store_true",
                        help="parse every file again instead of reusing the cache in OUTPUT_DIR/.cache")
     build.add_argument("--xlsx", action="store_true", help="also write OUTPUT_DIR/notices.xlsx, a sheet per dataset")
     build.add_argument("--ocr", choices=OCR_MODES, default="auto",
                        help="which PDF pages OCR reads: never; auto, pages with no usable text layer (scans; the "
                             "default); always, every page, ignoring text layers")
+    _engine_option(build)
+    build.add_argument("--follow-links", action="store_true",
+                       help="follow symbolic links out of INPUT_DIR and links to folders (default: not followed, "
+                            "each listed in the manifest as skipped)")
+    build.add_argument("--no-wait", action="store_true",
+                       help="if another build is using OUTPUT_DIR, fail at once (exit 2) instead of waiting")
     inspect = commands.add_parser("inspect", help="print one notice's metadata and task table, for a quick check")
     inspect.add_argument("file", type=Path)
     inspect.add_argument("--json", action="store_true", help="print the records as JSON instead of a table")
     inspect.add_argument("--width", type=int, help="table width in columns (default: the terminal's)")
+    _engine_option(inspect)
+    diff = commands.add_parser("diff",
+                               help="how the tasks changed from notice A to notice B (e.g. two years' editions)")
+    diff.add_argument("notice_a", type=Path)
+    diff.add_argument("notice_b", type=Path)
+    diff.add_argument("--width", type=int, help="line width in columns (default: the terminal's)")
+    _engine_option(diff)
+    units = commands.add_parser("units", help="review unit names: propose aliases, accept reviewed ones")
+    unit_commands = units.add_subparsers(dest="units_command", required=True)
+    suggest = unit_commands.add_parser("suggest", help=f"write OUTPUT_DIR/{SUGGESTIONS_FILE}: abbreviations the "
+                                       "rule proposes, for a person to review (nothing is applied)")
+    suggest.add_argument("output_dir", type=Path)
+    accept = unit_commands.add_parser("accept", help="add the rows marked accept=y of a review file to the alias table")
+    accept.add_argument("review_file", type=Path)
     return parser
 
 
+def _engine_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--pdf-engine", choices=sorted(registry.PDF_ENGINES), default=registry.DEFAULT_PDF_ENGINE,
+                         help="reader of PDF text layers: pdfium (fast) or pdfminer (the reference); "
+                              "default %(default)s")
+
+
 def _raise_on_sigterm(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)  # unwinds like Ctrl-C: workers killed, staging removed
+    raise Terminated()
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def _units(args: argparse.Namespace) -> int:
+    if args.units_command == "suggest":
+        if not (args.output_dir / "task_units.parquet").is_file():
+            print(f"error: {args.output_dir} holds no task_units.parquet: run build first", file=sys.stderr)
+            return EXIT_USAGE
+        path, n = write_suggestions(args.output_dir)
+        print(f"{n} suggested alias rows → {path} (mark accept=y, then: python -m pipeline units accept {path})")
+        return EXIT_OK
+    try:
+        n = accept(args.review_file)
+    except (OSError, AliasTableError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"{n} rows added to {ALIAS_DIR / REVIEWED_FILE}")
+    return EXIT_OK
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _say(line: str, stream: TextIO | None = None) -> None:
+    print(printable(line), file=stream or sys.stdout)
+
+
+def main(argv: list[str] | None = None, prog: str | None = None) -> int:
+    args = build_parser(prog).parse_args(argv)
+    formats = registry.with_pdf_engine(registry.FORMATS, getattr(args, "pdf_engine", registry.DEFAULT_PDF_ENGINE))
+    if args.command in ("inspect", "diff"):
+        registry.use(formats)  # this process reads the file itself
     if args.command == "inspect":
         return EXIT_OK if inspect_file(args.file, args.json, args.width) else EXIT_FAILED
+    if args.command == "diff":
+        return EXIT_OK if diff_files(args.notice_a, args.notice_b, args.width) else EXIT_FAILED
+    if args.command == "units":
+        return _units(args)
     if not args.input_dir.is_dir():
-        print(f"error: input folder {args.input_dir} does not exist", file=sys.stderr)
+        problem = "is not a folder" if args.input_dir.exists() else "does not exist"
+        _say(f"error: input folder {args.input_dir} {problem}", sys.stderr)
+        return EXIT_USAGE
+    try:
+        default_table()  # a contradictory alias table stops the run before any file is parsed
+    except AliasTableError as exc:
+        print(f"error: alias table {ALIAS_DIR}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     progress = Progress(sys.stderr, bar=sys.stderr.isatty() and not args.quiet)
     handler = BarLogHandler(progress)
-    handler.setFormatter(logging.Formatter("%(message)s"))
-    level = logging.WARNING if args.quiet or progress.bar and not args.verbose else \
+    handler.setFormatter(PrintableFormatter("%(message)s"))
+    level = logging.WARNING if args.quiet or (progress.bar and not args.verbose) else \
         logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, handlers=[handler], force=True)
     signal.signal(signal.SIGTERM, _raise_on_sigterm)
     options = Options(jobs=args.jobs, limits=Limits(args.timeout, args.memory_limit), force=args.force,
+                      formats=formats, follow_links=args.follow_links, wait=not args.no_wait, workbook=args.xlsx,
                       ocr=args.ocr)
+    out = args.output_dir
     try:
-        result = run_batch(args.input_dir, args.output_dir, options, progress)
-    finally:
-        progress.close()
-    if args.xlsx:
-        write_workbook(args.output_dir)
-    ocr = f", {result.n_ocr_pages} pages OCR'd" if result.n_ocr_pages else ""
-    print(f"{result.n_files} files: {result.n_ok} ok ({result.n_warned} with warnings), {result.n_failed} failed, "
-          f"{result.n_cached} from cache{ocr} → {args.output_dir}")
+        try:
+            result = run_batch(args.input_dir, out, options, progress)
+        finally:
+            progress.close()
+    except OutputUnusable as exc:
+        _say(f"error: {exc}", sys.stderr)
+        return EXIT_USAGE
+    except DiskFull as exc:
+        _say(f"disk_full: {exc}; {_kept(progress)}; previous datasets unchanged", sys.stderr)
+        return EXIT_FAILED
+    except (KeyboardInterrupt, Terminated) as exc:
+        outcome = (f"datasets published to {out}" if progress.generation is not None
+                   else "previous datasets unchanged")
+        _say(f"interrupted: {_kept(progress)}; {outcome}", sys.stderr)
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+    parts = [f"{result.n_ok} ok ({result.n_warned} with warnings)", f"{result.n_failed} failed"]
+    if result.n_skipped:
+        parts.append(f"{result.n_skipped} skipped")
+    parts.append(f"{result.n_cached} from cache")
+    if result.n_ocr_pages:
+        parts.append(f"{result.n_ocr_pages} pages OCR'd")
+    _say(f"{_plural(result.n_files, 'file')}: {', '.join(parts)} → {out}")
     return EXIT_FAILED if result.n_failed else EXIT_OK
+
+
+def _kept(progress: Progress) -> str:
+    return f"{_plural(progress.parsed_and_kept, 'file')} parsed and cached for the next run"

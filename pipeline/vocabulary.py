@@ -8,17 +8,35 @@ from __future__ import annotations
 
 COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
     # role → header texts that mean it (compared with all whitespace removed).
-    "task": ("工作任务", "重点任务", "主要任务", "任务", "任务名称", "项目名称", "民生实事", "工作事项", "事项"),
+    "task": ("工作任务", "重点任务", "主要任务", "任务", "任务名称", "项目名称", "民生实事", "工作事项", "事项",
+             "改革举措", "举措"),
     "requirement": ("工作要求", "具体要求", "具体措施", "主要内容", "工作内容", "工作措施", "任务内容",
                     "主要措施", "工作目标", "目标要求"),
     "lead": ("牵头单位", "牵头部门", "牵头科室", "牵头责任单位", "主办单位", "牵头领导"),
     "responsible": ("责任单位", "责任部门", "责任科室", "配合单位", "参与单位", "协办单位", "配合部门",
                     "配合科室", "协作单位",
-                    "责任主体", "承办单位"),
+                    "责任主体", "承办单位", "负责部门", "负责单位", "责任处室", "指导部门", "主管部门"),
     "deadline": ("完成时限", "时限要求", "完成时间", "时间节点", "时限"),
     "seq": ("序号", "编号"),
 }
-"""Header meaning, not position, decides what a column holds."""
+"""Header meaning, not position, decides what a column holds. Units named
+without a lead (负责部门, 指导部门, 主管部门) are responsible units."""
+
+EXTRA_COLUMNS: tuple[str, ...] = ("推广范围", "适用范围", "备注")
+"""Headers that name no role but do name a column: it stays in ``extra`` under
+its header, and the content rules never make it a unit or number column (a
+推广范围 cell such as ``全国`` or ``自由贸易试验区`` is a place, not an agency).
+As labels in a responsibility note (``（负责部门：……；适用范围：……）``) they go
+to ``extra`` too."""
+
+AGENCY_ENDINGS: tuple[str, ...] = (
+    "部", "委", "局", "办", "厅", "署", "院", "会", "室", "处", "科", "所", "站", "行", "社", "总局", "中心",
+    "政府", "部门", "单位", "机关", "机构", "组", "团", "联", "委员会", "办公室", "管委会", "总工会",
+)
+"""Last characters of agency names (国家发展改革委, 市场监管总局, 人民银行,
+全国工商联, 共青团中央 is the exception that a column's other cells outvote).
+A column whose cells are mostly lists of names ending so is a unit column,
+whatever its header says (or when it has none)."""
 
 COLUMN_JOINER = "；"
 """Joins the cells of several columns with one role (责任单位 and 配合单位 are
@@ -32,14 +50,14 @@ ORGAN_SUFFIXES: tuple[str, ...] = (
 """Organ words that a list of places can share: in
 ``泉州开发区、泉州台商投资区管委会`` the first place borrows 管委会."""
 
-PLACE_SUFFIXES: tuple[str, ...] = ("开发区", "投资区", "新区", "园区", "区", "县", "市", "镇", "乡", "街道")
+PLACE_SUFFIXES: tuple[str, ...] = ("开发区", "投资区", "新区", "园区", "区", "省", "县", "市", "镇", "乡", "街道")
 """Endings of place names that are not units by themselves in a shared-suffix list."""
 
 EACH = "各"
 """The word that opens a unit group (各部门, 各县（市、区）人民政府)."""
 
 GENERIC_UNIT_GROUPS: tuple[str, ...] = (
-    "部门", "直属机构", "直属单位", "有关部门", "有关单位", "单位", "机构", "科室", "处室", "派出机构",
+    "部门", "部委", "直属机构", "直属单位", "有关部门", "有关单位", "单位", "机构", "科室", "处室", "派出机构",
 )
 """What follows 各 in a unit that borrows its owner from the unit before it:
 in ``市政府各部门、各直属机构`` the second one is 市政府's too."""
@@ -54,13 +72,40 @@ lines a layout wrapped, so what is left is the source's own). 。 is there for t
 抄送 list: GB/T 9704 ends it with 。, and long lists group organs into sentences."""
 
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
-    "lead": ("牵头负责", "牵头落实", "分别牵头", "共同牵头", "牵头"),
+    "lead": ("牵头负责", "牵头落实", "分别牵头", "共同牵头", "牵头", "会同"),
     "responsible": ("按职能分工落实", "按职责分工落实", "按职能分工负责", "按职责分工负责", "参照落实",
                     "参照执行", "配合落实", "负责落实", "配合", "协助", "协办", "负责", "落实", "参与"),
 }
 """Role words written inside a unit cell (``市财政局牵头，各镇（街）按职能分工落实``):
 each names the role of the units written before it. They are removed from unit
-names; the longest match wins, so ``参照落实`` is never read as ``落实``."""
+names; the longest match wins, so ``参照落实`` is never read as ``落实``. In
+``国家发展改革委会同有关部门负责`` the unit before 会同 convenes the others: it leads."""
+
+# --- Responsibility notes of national notices (（人力资源社会保障部、财政部负责）) ---
+
+NOTE_CLOSINGS: tuple[str, ...] = ("负责", "牵头")
+"""A bracket closing a numbered item is a responsibility note when what it says
+(up to its first 。) is a unit list ending with one of these words; the role
+words of :data:`ROLE_WORDS` then give the units their roles."""
+
+ETC = "等"
+"""等 ends the named units of a note: ``A、B等有关部门和单位负责``."""
+
+ETC_TAILS: tuple[str, ...] = ("有关部门和单位", "有关部门", "有关单位", "部门和单位", "部门", "单位")
+"""What may follow 等 to name the unnamed others; it is no unit."""
+
+NOTE_CONJUNCTIONS: tuple[str, ...] = ("以及", "和", "及")
+"""Words joining the unit group after 等 (``……全国总工会等和各省级人民政府负责``).
+Only after 等 are they separators: 和 is part of 工业和信息化部."""
+
+FIRST_LISTED_LEADS: tuple[str, ...] = (
+    "列第一位者为牵头单位", "列第一位的为牵头单位", "列第一位者为牵头部门", "列第一位的为牵头部门",
+    "排在第一位的部门为牵头部门", "排在第一位的单位为牵头单位", "排在第一位的为牵头单位", "排在第一位的为牵头部门",
+    "排第一位的为牵头单位", "排第一位的为牵头部门", "排名第一的为牵头单位", "排名第一的为牵头部门",
+)
+"""Sentences by which a notice says once (``……，下同``) that from there on the
+first unit of every note leads and the others are responsible. Without one,
+all listed units share the task and none leads."""
 
 BRACKET_PAIRS = {"（": "）", "(": ")", "〔": "〕", "[": "]", "［": "］", "【": "】", "《": "》", "“": "”"}
 
@@ -93,6 +138,36 @@ DOC_NUMBER_LEAD_INS: tuple[str, ...] = (
 )
 """Words that end running text right before a number cited without brackets
 (``按照泉政办〔2018〕51号``): they are never the start of an agency code."""
+
+DOC_NUMBER_YEARLESS_KINDS: tuple[str, ...] = ("令",)
+"""Endings of the codes of documents numbered without a year (国令第707号,
+财政部令第100号)."""
+
+# --- Page metadata (the catalogue table of government portals) ---------------
+
+PAGE_META_LABELS: dict[str, tuple[str, ...]] = {
+    "index_no": ("索引号",),
+    "subject": ("主题分类", "信息分类", "分类"),
+    "issuer": ("发文机关", "发布机构", "发文单位"),
+    "signed_date": ("成文日期", "发文日期"),
+    "title": ("标题", "名称", "文件名称"),
+    "doc_number": ("发文字号", "文号"),
+    "published_date": ("发布日期", "公开日期"),
+}
+"""documents column → the labels that portals print for it above a notice
+(gov.cn: 索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期, 主题词;
+provinces use 发布机构, 名称, 文号, 分类)."""
+PAGE_META_OTHER_LABELS: tuple[str, ...] = (
+    "主题词", "生成日期", "内容概述", "有效性", "时效", "体裁分类", "组配分类", "公开方式", "公开范围", "来源",
+)
+"""Labels of the same table whose values have no column: recognised, so that
+they end the value before them and keep their row in the table, but not stored."""
+PAGE_META_MIN_LABELS = 3
+"""Labels needed before a block counts as the page's metadata table, so
+that a lone ``标题：`` line in a notice is not taken for one."""
+PAGE_META_MAX_START = 8
+"""The table stands at the top: it must start within this many rows (table
+rows or paragraph lines) of the document's beginning."""
 
 # --- GB/T 9704 notice elements ---------------------------------------------
 
@@ -138,7 +213,9 @@ WITHIN_WORDS: tuple[str, ...] = ("以内", "之内", "内")
 RECURRING_MARKERS: tuple[str, ...] = (
     "每年", "每半年", "每季度", "每季", "每月", "每周", "每两年", "每年度", "定期", "按月", "按季度", "按年",
 )
-ONGOING_PHRASES: tuple[str, ...] = ("长期坚持", "长期推进", "持续推进", "持续开展", "长期有效", "常态化推进", "常态化开展")
+ONGOING_PHRASES: tuple[str, ...] = (
+    "长期坚持", "长期推进", "持续推进", "持续开展", "长期有效", "常态化推进", "常态化开展",
+)
 """Phrases that name no end: the task runs for as long as the policy."""
 ONGOING_CELL_WORDS: tuple[str, ...] = ("长期", "持续", "常态化", "经常性", "日常")
 """Too common in running text to mean a deadline there, but a deadline cell that
@@ -152,3 +229,36 @@ ADDRESSEE_MAX_LINES = 4
 ATTACHMENT_TITLE_MAX_LINES = 3
 """How many wrapped lines a title, the 主送机关 or an attachment title may span
 (PDF extractors may deliver each visual line as a paragraph)."""
+
+# --- Unit names across notices (pipeline/normalize/unit_names.py) -----------
+
+REGION_LEVELS: tuple[str, ...] = ("自治区", "自治州", "自治县", "省", "市", "州", "盟", "县", "区", "旗")
+"""Words that end a place name of an administrative region (泉州市, 长泰县, 思明区)."""
+
+UNIT_LEVELS: tuple[str, ...] = ("省", "市", "县", "区")
+"""Level words a local unit name starts with (市财政局, 县发改局): the region of
+that level in the notice's issuer (泉州市 in a 泉州 notice) is the unit's."""
+
+ORGAN_HEADS: tuple[str, ...] = ("人民政府", "政府", "人大", "政协", "党委", "委")
+"""What follows a region in an issuer that names a sub-region (泉州市丰泽区人民政府);
+a place word followed by anything else (泉州市城市管理局) is part of the organ."""
+
+PARTY_PREFIX = "中共"
+"""Party organs put 中共 before their region (中共泉州市委办公室)."""
+
+NATIONAL_ISSUER_PREFIXES: tuple[str, ...] = ("国务院", "中共中央", "全国人大", "全国人民代表大会")
+"""Issuers whose notices speak for the whole country."""
+
+NATIONAL_REGION = "全国"
+"""unit_region of a national body (国家发展和改革委员会) and of a national notice's groups."""
+
+GROUP_WORDS: tuple[str, ...] = ("各", "有关", "相关")
+"""A unit name holding one of these is a collective name (市直各部门,
+各县（市、区）人民政府, 有关单位), not one agency."""
+
+INSTITUTION_TYPES: dict[str, str] = {
+    "委员会": "委", "委会": "委", "委": "委", "局": "局", "办公室": "办", "办": "办", "厅": "厅", "中心": "中心",
+}
+"""Endings of unit names → the kind of institution they name. The abbreviation
+rule pairs a short and a long form only when both name the same kind
+(发改委 and 发展和改革委员会 are both 委)."""

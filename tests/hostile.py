@@ -37,16 +37,25 @@ def billion_laughs_docx() -> bytes:
 
 def zip_bomb_docx(inflated_mb: int = 256) -> bytes:
     """A DOCX whose document.xml inflates from a few hundred KB to *inflated_mb* MB."""
+    parts = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": ROOT_RELS}
+    return zip_bomb_parts(parts, "word/document.xml", f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>',
+                          "</w:t></w:r></w:p></w:body></w:document>", inflated_mb)
+
+
+def zip_bomb_parts(parts: dict[str, str], bomb: str, head: str = "<x>", tail: str = "</x>",
+                   inflated_mb: int = 256) -> bytes:
+    """A zip of *parts* plus the part *bomb*, which inflates from a few hundred
+    KB to *inflated_mb* MB (any zip-of-XML format: DOCX, OFD)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("_rels/.rels", ROOT_RELS)
-        with z.open("word/document.xml", "w", force_zip64=True) as part:
-            part.write(f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>'.encode())
+        for name, text in parts.items():
+            z.writestr(name, text)
+        with z.open(bomb, "w", force_zip64=True) as part:
+            part.write(head.encode())
             chunk = b"A" * (1024 * 1024)
             for _ in range(inflated_mb):
                 part.write(chunk)
-            part.write(b"</w:t></w:r></w:p></w:body></w:document>")
+            part.write(tail.encode())
     return buf.getvalue()
 
 

@@ -300,30 +300,40 @@ GBT_SIX_COLUMNS_ROWS = [
 GBT_SIX_COLUMNS_SECTIONS = {1: "一、推进决策公开", 2: "二、深化政策解读", 3: "三、加强平台建设"}
 
 
-def _six_column_rows() -> str:
-    rows, section_no = [], 0
-    for i, (s, topic, lead, partner, due) in enumerate(GBT_SIX_COLUMNS_ROWS):
+def _six_column_rows(rows: list[tuple[int, str, str, str, str, str]] | None = None) -> str:
+    """Table rows of (section, 重点任务, 具体措施, 牵头单位, 配合单位, 完成时限);
+    the 2020 edition's by default."""
+    if rows is None:
+        rows = [(s, topic, measure(topic, i), lead, partner, due)
+                for i, (s, topic, lead, partner, due) in enumerate(GBT_SIX_COLUMNS_ROWS)]
+    out, section_no = [], 0
+    for i, (s, topic, text, lead, partner, due) in enumerate(rows):
         if s != section_no:
-            rows.append(tr(gbt_span(GBT_SIX_COLUMNS_SECTIONS[s], 6)))
+            out.append(tr(gbt_span(GBT_SIX_COLUMNS_SECTIONS[s], 6)))
             section_no = s
-        rows.append(tr(gbt_cells(str(i + 1), topic, measure(topic, i), lead, partner, due)))
-    return "".join(rows)
+        out.append(tr(gbt_cells(str(i + 1), topic, text, lead, partner, due)))
+    return "".join(out)
 
 
-GBT_SIX_COLUMNS = gbt_notice(
-    "漳州市人民政府办公室文件", "漳政办〔2020〕27号",
-    "漳州市人民政府办公室关于印发2020年漳州市政务公开工作要点任务分解表的通知",
-    "各县（市、区）人民政府，漳州开发区、古雷港经济开发区管委会，市直各单位：",
-    ["为贯彻落实《国务院办公厅关于印发2020年政务公开工作要点的通知》（国办发〔2020〕17号）精神，"
-     "经市政府同意，现将《2020年漳州市政务公开工作要点任务分解表》印发给你们，请认真组织实施。",
-     "各地各部门要于2020年12月10日前将工作落实情况报送市政府办公室。"],
-    "漳州市人民政府办公室", "2020年6月15日", "（此件主动公开）",
-    "2020年漳州市政务公开工作要点任务分解表",
-    tbl(gbt_header("序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"), _six_column_rows(),
-        widths=(600, 1500, 3245, 1300, 1400, 800), ruled=True),
-    "抄送：市委办公室，市人大常委会办公室，市政协办公室。",
-    "漳州市人民政府办公室\u3000\u3000\u3000\u30002020年6月16日印发",
-) + GBT_PORTRAIT
+def _six_column_notice(number: str, year: str, signed: str, printed: str, rows: str) -> str:
+    """The 漳州 notice of one year (the 2020 edition and the 2021 one of tests/test_links.py)."""
+    return gbt_notice(
+        "漳州市人民政府办公室文件", number,
+        f"漳州市人民政府办公室关于印发{year}年漳州市政务公开工作要点任务分解表的通知",
+        "各县（市、区）人民政府，漳州开发区、古雷港经济开发区管委会，市直各单位：",
+        [f"为贯彻落实《国务院办公厅关于印发{year}年政务公开工作要点的通知》（国办发〔2020〕17号）精神，"
+         f"经市政府同意，现将《{year}年漳州市政务公开工作要点任务分解表》印发给你们，请认真组织实施。",
+         f"各地各部门要于{year}年12月10日前将工作落实情况报送市政府办公室。"],
+        "漳州市人民政府办公室", signed, "（此件主动公开）",
+        f"{year}年漳州市政务公开工作要点任务分解表",
+        tbl(gbt_header("序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"), rows,
+            widths=(600, 1500, 3245, 1300, 1400, 800), ruled=True),
+        "抄送：市委办公室，市人大常委会办公室，市政协办公室。",
+        f"漳州市人民政府办公室\u3000\u3000\u3000\u3000{printed}印发",
+    ) + GBT_PORTRAIT
+
+
+GBT_SIX_COLUMNS = _six_column_notice("漳政办〔2020〕27号", "2020", "2020年6月15日", "2020年6月16日", _six_column_rows())
 """漳州 2020: 序号 | 重点任务 | 具体措施 | 牵头单位 | 配合单位 | 完成时限, bold
 section rows merged across, 27 tasks over several pages, units with ASCII
 aliases, space- and comma-separated lists, a unit cell of two paragraphs."""
@@ -468,3 +478,50 @@ BODIES.update({
     "gbt_three_columns": GBT_THREE_COLUMNS,
     "gbt_landscape": GBT_LANDSCAPE,
 })
+
+# --- A next edition of a notice (year-over-year links, tests/test_links.py) --------
+
+SIX_COLUMNS_2021_EDITED = 3
+"""Index of the task whose 具体措施 the 2021 edition rewrites (公开财政预决算)."""
+SIX_COLUMNS_2021_EDITED_TEXT = "按规定公开预算、决算及相关报表，细化到功能分类的项级科目，同步公开政府债务限额和余额。"
+SIX_COLUMNS_2021_RENAMED = 4
+"""Index of the task whose lead unit the 2021 edition writes in short form
+(市发改委 for 市发展和改革委员会): the same unit, so no change."""
+SIX_COLUMNS_2021_DROPPED = 11
+"""Index of the task the 2021 edition no longer has (办好政府开放日)."""
+SIX_COLUMNS_2021_ADDED = (2, "推进政务公开专区建设", "在各级政务服务中心设立政务公开专区，提供政府信息查询、申请和政策咨询服务。",
+                          "市政府办公室", "各县（市、区）人民政府", "2021年12月底前")
+"""The task the 2021 edition adds, at the end of its section 二."""
+
+
+def _six_columns_2021_rows() -> list[tuple[int, str, str, str, str, str]]:
+    rows = []
+    for i, (s, topic, lead, partner, due) in enumerate(GBT_SIX_COLUMNS_ROWS):
+        if i == SIX_COLUMNS_2021_DROPPED:
+            continue
+        text = SIX_COLUMNS_2021_EDITED_TEXT if i == SIX_COLUMNS_2021_EDITED else measure(topic, i)
+        lead = "市发改委" if i == SIX_COLUMNS_2021_RENAMED else lead
+        rows.append((s, topic, text, lead, partner, due.replace("2020", "2021").replace("2021年1月31日", "2022年1月31日")))
+        if i + 1 < len(GBT_SIX_COLUMNS_ROWS) and s == SIX_COLUMNS_2021_ADDED[0] != GBT_SIX_COLUMNS_ROWS[i + 1][0]:
+            rows.append(SIX_COLUMNS_2021_ADDED)
+    return rows
+
+
+GBT_SIX_COLUMNS_2021 = _six_column_notice("漳政办〔2021〕15号", "2021", "2021年5月20日", "2021年5月21日",
+                                          _six_column_rows(_six_columns_2021_rows()))
+"""The 2021 edition of 漳州's notice: years moved on, one task's 具体措施
+rewritten, one task dropped, one added, one lead unit written in short form."""
+
+EDITIONS: dict[str, str] = {"gbt_six_columns_2021": GBT_SIX_COLUMNS_2021}
+"""Later editions of layout fixtures, built in memory only (no committed PDF)."""
+
+
+def edition_docx(name: str) -> bytes:
+    return make_docx(EDITIONS[name])
+
+
+# The layouts of issue 11 live in their own module (it imports the helpers above).
+from tests.layout_docs_national import BODIES as _NATIONAL_BODIES  # noqa: E402
+from tests.layout_docs_national import HTML_LAYOUTS  # noqa: E402,F401
+
+BODIES.update(_NATIONAL_BODIES)

@@ -29,7 +29,7 @@ def test_workbook_has_a_sheet_per_dataset_with_every_row(built_output):
 def test_workbook_cells_are_typed_and_readable(built_output):
     sheet = openpyxl.load_workbook(built_output / WORKBOOK_NAME)["tasks"]
     header = [c.value for c in sheet[1]]
-    first = dict(zip(header, [c.value for c in sheet[2]]))
+    first = dict(zip(header, [c.value for c in sheet[2]], strict=True))
     assert isinstance(first["seq"], int)
     assert "市政府各部门；市政府各直属机构" in first["responsible_units"]
     widths = {c: sheet.column_dimensions[c].width for c in ("A", "J")}
@@ -59,7 +59,7 @@ def test_duckdb_counts_equal_pandas(built_output):
 def test_types_arrive_as_the_data_dictionary_says(built_output, name):
     """docs/schema.md promises how each Arrow type looks in pandas; hold it to that."""
     frame = pd.read_parquet(built_output / f"{name}.parquet")
-    for field in DATASETS[name][1]:
+    for field in DATASETS[name].schema:
         column = frame[field.name]
         values = column.dropna()
         if pa.types.is_int32(field.type):
@@ -70,3 +70,5 @@ def test_types_arrive_as_the_data_dictionary_says(built_output, name):
             assert all(isinstance(v, dt.date) for v in values), field.name
         elif pa.types.is_string(field.type):
             assert all(isinstance(v, str) for v in values), field.name
+        elif pa.types.is_boolean(field.type):
+            assert column.dtype == bool, field.name

@@ -9,9 +9,9 @@ import zipfile
 import pytest
 
 from extractors import extract
+from extractors.formats import detect
 from extractors.legacy import soffice_path
 from extractors.model import ExtractionError
-from extractors.formats import detect
 from tests import hostile, pdfgen
 from tests.conftest import RAW
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from extractors.legacy import soffice_path
-from pipeline.run.batch import Options, run_batch
 from pipeline.cli import EXIT_FAILED, main
+from pipeline.run.batch import Options, run_batch
 from pipeline.run.workers import Limits
 from tests import hostile, pdfgen
 from tests.conftest import QZB_DOCX, RAW, read_dataset
@@ -23,8 +23,9 @@ MARKER = "XXE-MARKER-b7c1e2"
 
 
 def _legacy_copy(docx: Path, folder: Path, suffix: str) -> Path:
-    """A real .doc made by LibreOffice from a sample DOCX."""
-    subprocess.run([soffice_path(), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+    """A real .doc made by LibreOffice from a sample DOCX (its profile kept out of *folder*)."""
+    profile = folder.parent / "soffice-profile"
+    subprocess.run([soffice_path(), f"-env:UserInstallation={profile.as_uri()}", "--headless",
                     "--convert-to", "doc", "--outdir", str(folder), str(docx)], check=True, capture_output=True,
                    timeout=120)
     made = folder / (docx.stem + ".doc")
@@ -105,7 +106,7 @@ def test_good_files_have_all_their_tasks(mixed, built):
             continue  # other samples are checked by their own tests
         assert manifest.loc[rel, "n_tasks"] == 42
         rows = tasks[tasks.doc_id == documents.loc[rel, "doc_id"]].sort_values("seq")
-        got = [{f: (list(v) if f.endswith("_units") else v) for f, v in zip(fields, row)}
+        got = [{f: (list(v) if f.endswith("_units") else v) for f, v in zip(fields, row, strict=True)}
                for row in rows[fields].astype(object).where(rows[fields].notna(), None).itertuples(index=False)]
         assert got == TASKS, rel
 

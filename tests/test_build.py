@@ -28,8 +28,8 @@ def built(tmp_path_factory):
 
 
 def test_every_dataset_written_with_its_schema(built):
-    for name, (_, schema) in DATASETS.items():
-        assert pq.read_schema(built / f"{name}.parquet").remove_metadata().equals(schema.remove_metadata())
+    for name, dataset in DATASETS.items():
+        assert pq.read_schema(built / f"{name}.parquet").remove_metadata().equals(dataset.schema.remove_metadata())
         assert (built / f"{name}.csv").exists()
 
 
@@ -45,9 +45,11 @@ def test_tasks_load_in_pandas_without_object_surprises(built):
 
 
 def test_manifest_lists_inputs_recursively_with_relative_paths(built):
-    manifest = pd.read_parquet(built / "manifest.parquet")
-    assert sorted(manifest["source_path"]) == sorted(f"2018/{n}" for n in QZB_DOCX)
-    assert set(manifest["status"]) == {"ok"} and list(manifest["n_tasks"]) == [42, 42]
+    manifest = pd.read_parquet(built / "manifest.parquet").set_index("source_path")
+    assert sorted(manifest.index) == sorted([*(f"2018/{n}" for n in QZB_DOCX), "README.txt"])
+    notices = manifest.drop("README.txt")
+    assert set(notices["status"]) == {"ok"} and list(notices["n_tasks"]) == [42, 42]
+    assert tuple(manifest.loc["README.txt", ["status", "error_code"]]) == ("skipped", "unsupported_kind")
 
 
 def test_documents_one_row_per_notice_with_stable_id(built):
@@ -100,7 +102,7 @@ def test_citations_of_body_and_tasks(built):
     body = one_doc[one_doc["seq"].isna()]
     assert list(body["cited_doc_number"]) == ["国办发〔2018〕23号", "闽政办〔2018〕43号"]
     tasks = one_doc[one_doc["seq"].notna()]
-    by_task = dict(zip(tasks["seq"].astype(int), tasks["cited_doc_number"]))
+    by_task = dict(zip(tasks["seq"].astype(int), tasks["cited_doc_number"], strict=True))
     assert by_task == {7: "泉政办〔2018〕43号", 8: "泉政办〔2018〕42号", 9: "泉政办〔2018〕41号", 18: "泉政〔2017〕3号",
                        22: "泉政办〔2017〕184号", 29: "闽政办〔2017〕65号", 34: "闽政办〔2016〕179号"}
     assert one_doc["cited_title"].notna().all()

@@ -56,3 +56,16 @@ def test_finder_cuts_running_text_before_the_agency():
     assert [m.number.canonical for m in find_doc_numbers(text)] == ["泉政办〔2018〕51号", "闽政办〔2018〕43号"]
     first = find_doc_numbers(text)[0]
     assert text[first.start:first.end] == "泉政办〔2018〕51号"
+
+
+def test_orders_are_numbered_without_a_year():
+    assert parse_doc_number("国令第707号") == DocNumber("国令", None, 707)
+    assert parse_doc_number("国令第707号").canonical == "国令第707号"
+    assert parse_doc_number("中华人民共和国国务院令 第 707 号").canonical == "中华人民共和国国务院令第707号"
+    assert parse_doc_number("财政部令第100号") == DocNumber("财政部令", None, 100)
+    # Without 令, without 第, or with no code before it, a yearless number is not a 发文字号.
+    assert parse_doc_number("第707号") is None
+    assert parse_doc_number("令第3号") is None
+    assert parse_doc_number("国办发707号") is None
+    # Nor are yearless numbers looked for in running text: prose about an older order is no citation.
+    assert find_doc_numbers("1994年1月28日中华人民共和国国务院令第142号发布") == []

@@ -8,7 +8,7 @@ import re
 from tests.conftest import ROOT
 
 # Calls that carry a code, and the position of the code among their arguments.
-CODE_ARGUMENT = {"ExtractionError": 0, "Failure": 0, "error_row": 2}
+CODE_ARGUMENT = {"ExtractionError": 0, "Failure": 0, "error_row": 2, "Skipped": 1}
 
 
 def emitted_codes() -> set[str]:
@@ -25,7 +25,7 @@ def emitted_codes() -> set[str]:
             elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple):
                 for target in node.targets:  # row.status, row.error_code = "error", "internal_error"
                     if isinstance(target, ast.Tuple):
-                        for t, v in zip(target.elts, node.value.elts):
+                        for t, v in zip(target.elts, node.value.elts, strict=True):
                             if getattr(t, "attr", None) == "error_code" and isinstance(v, ast.Constant):
                                 codes.add(v.value)
     return codes
@@ -39,5 +39,5 @@ def documented_codes() -> set[str]:
 def test_every_emitted_code_is_documented():
     emitted = emitted_codes()
     assert {"empty_file", "hostile_xml", "zip_bomb", "timeout", "worker_crashed", "memory_limit",
-            "corrupt_pdf", "encrypted", "no_text_layer"} <= emitted
+            "corrupt_pdf", "encrypted", "no_text_layer", "disk_full", "hidden", "link_outside"} <= emitted
     assert emitted - documented_codes() == set()

@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import regex
 
 from extractors import extract, formats
-from extractors.model import Document, ExtractionError, Paragraph, Row, Table, Cell
+from extractors.model import Cell, Document, ExtractionError, Paragraph, Row, Table
 from pipeline.cli import main
 from tests.conftest import ROOT, read_dataset
 
@@ -77,7 +76,9 @@ def test_an_unregistered_suffix_is_not_picked_up(tmp_path: Path) -> None:
     (inputs / "notice.txt").write_bytes(MAGIC + FAKE_NOTICE.encode())
     out = tmp_path / "out"
     assert main(["build", str(inputs), str(out), "--jobs", "1", "--quiet"]) == 0
-    assert read_dataset(out, "manifest").empty
+    manifest = read_dataset(out, "manifest")
+    assert manifest[["source_path", "status", "error_code"]].values.tolist() == [
+        ["notice.txt", "skipped", "unsupported_kind"]], "not parsed, but accounted for"
 
 
 def test_content_decides_and_unknown_content_names_the_formats(fake_registered) -> None:

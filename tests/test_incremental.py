@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from extractors.formats import FORMATS, readers_key
+from pipeline.convert import convert
 from pipeline.run import cache as cache_module
 from pipeline.run.batch import Options, run_batch
 from pipeline.run.cache import Cache
-from pipeline.convert import convert
 from tests.conftest import QZB_DOCX, RAW, read_dataset
 from tests.docxgen import distinct_copy
 
@@ -27,7 +28,7 @@ def folders(tmp_path) -> tuple[Path, Path]:
 
 def cached_by_path(out: Path) -> dict[str, bool]:
     manifest = read_dataset(out, "manifest")
-    return dict(zip(manifest.source_path, manifest.cached))
+    return dict(zip(manifest.source_path, manifest.cached, strict=True))
 
 
 def test_second_run_parses_nothing_and_writes_the_same_data(folders):
@@ -44,6 +45,18 @@ def test_second_run_parses_nothing_and_writes_the_same_data(folders):
     assert second.peak_worker_rss_kb == 0, "no worker was started"
     assert {p: p.stat().st_mtime_ns for p in (out / ".cache").rglob("*.json")} == entries
     assert read_dataset(out, "tasks").equals(tasks_before)
+
+
+def test_a_cached_run_decodes_each_entrys_records_once(folders, monkeypatch):
+    inputs, out = folders
+    run_batch(inputs, out, Options(jobs=1))
+    decoded: list[str] = []
+    real = cache_module._decode_converted
+    monkeypatch.setattr(cache_module, "_decode_converted",
+                        lambda records: decoded.append(records["rows"]["documents"][0]["doc_id"]) or real(records))
+    second = run_batch(inputs, out, Options(jobs=1))
+    assert second.n_cached == 3
+    assert sorted(decoded) == sorted(set(decoded)) and len(decoded) == 2  # the two notices; the error has none
 
 
 def test_changed_added_and_removed_files_are_reflected(folders):
@@ -82,9 +95,9 @@ def test_unreadable_cache_entry_is_a_miss(folders):
 def test_entry_round_trips_and_another_parser_version_misses(tmp_path, monkeypatch):
     data = (RAW / QZB_DOCX[0]).read_bytes()
     converted = convert(data, "a.docx")
-    cache = Cache(tmp_path)
+    cache = Cache(tmp_path, readers_key(FORMATS))
     cache.store(cache_module.Entry(converted.document.sha256, "docx", converted))
     loaded = cache.load(converted.document.sha256)
     assert loaded is not None and loaded.converted == converted
     monkeypatch.setattr(cache_module, "PARSER_VERSION", "next")
-    assert Cache(tmp_path).load(converted.document.sha256) is None
+    assert Cache(tmp_path, readers_key(FORMATS)).load(converted.document.sha256) is None

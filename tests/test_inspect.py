@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from pipeline.analysis.display_width import text_width, wrap
 from pipeline.cli import main
 from pipeline.convert import convert
-from pipeline.analysis.display_width import text_width, wrap
 from pipeline.datasets.records import record_dict
 from tests.conftest import QZB_DOCX, QZB_PDF, RAW
 

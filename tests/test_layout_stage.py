@@ -7,6 +7,8 @@ drawing: these are the rules any fixed-layout source (PDF, OFD, OCR) gets.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from extractors.layout import Glyph, PageLayout, Segment, layout_document
@@ -30,7 +32,7 @@ def v(x: float, top: float, bottom: float) -> Segment:
     return Segment(x, top, x, bottom, "v")
 
 
-def page(number: int, glyphs: list[Glyph], segments: list[Segment] = []) -> PageLayout:
+def page(number: int, glyphs: list[Glyph], segments: Sequence[Segment] = ()) -> PageLayout:
     return PageLayout(number=number, width=WIDTH, height=HEIGHT, glyphs=glyphs, segments=list(segments))
 
 
@@ -100,7 +102,7 @@ def test_fake_bold_double_is_read_once() -> None:
     """Fake bold draws every glyph twice, 0.3 pt apart; a character that really
     repeats (人人, one em apart) stays twice."""
     glyphs = write("人人有责", 100, 100)
-    doubled = [g for pair in zip(glyphs, write("人人有责", 100.3, 100)) for g in pair]
+    doubled = [g for pair in zip(glyphs, write("人人有责", 100.3, 100), strict=True) for g in pair]
     [paragraph] = layout_document([page(1, doubled)], "test").blocks
     assert isinstance(paragraph, Paragraph) and paragraph.text == "人人有责"
 

@@ -1,5 +1,5 @@
 """Table layouts beyond the seed's, each as DOCX and as the PDF LibreOffice
-made of it: the same task rows from both."""
+made of it (and some as the web page it made of it): the same task rows from all."""
 
 from __future__ import annotations
 
@@ -10,21 +10,21 @@ from pathlib import Path
 import pytest
 
 from extractors import extract
-from pipeline.run.batch import run_batch
 from pipeline.convert import NO_TASK_TABLE, convert
+from pipeline.run.batch import run_batch
 from tests.conftest import FIXTURES, read_dataset
 from tests.expected.layouts import FULL_NOTICE_DOCUMENT, GBT_DOCUMENTS, TASKS
-from tests.layout_docs import docx
+from tests.layout_docs import HTML_LAYOUTS, docx
 
 LAYOUTS = FIXTURES / "layouts"
 FIELDS = list(TASKS["header_two_rows"][0])
 
 
 def _source(name: str, ext: str) -> bytes:
-    return docx(name) if ext == "docx" else (LAYOUTS / f"{name}.pdf").read_bytes()
+    return docx(name) if ext == "docx" else (LAYOUTS / f"{name}.{ext}").read_bytes()
 
 
-CASES = [(name, ext) for name in TASKS for ext in ("docx", "pdf")]
+CASES = [(name, ext) for name in TASKS for ext in ("docx", "pdf")] + [(name, "html") for name in HTML_LAYOUTS]
 
 
 @pytest.mark.parametrize(("name", "ext"), CASES)

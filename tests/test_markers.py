@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.structure.markers import CIRCLED, ITEM, SECTION, SUBITEM, SUBSECTION, parse_marker
 from pipeline.normalize.numerals import chinese_number
+from pipeline.structure.markers import CIRCLED, ITEM, SECTION, SUBITEM, SUBSECTION, parse_marker
 
 
 @pytest.mark.parametrize(

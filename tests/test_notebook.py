@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import shutil
 import warnings
+from pathlib import Path
 
 import matplotlib
 import nbformat
@@ -13,7 +15,10 @@ from matplotlib.figure import Figure
 from nbclient import NotebookClient
 
 from pipeline.analysis.cjk_font import use_cjk_font
-from tests.conftest import ROOT
+from pipeline.cli import main
+from pipeline.run.cache import CACHE_DIR
+from tests.conftest import RAW, ROOT
+from tests.layout_docs import docx, edition_docx
 
 NOTEBOOK = ROOT / "notebooks" / "analysis.ipynb"
 MISSING_GLYPH = ("missing from font", "findfont:")
@@ -40,8 +45,22 @@ def test_cjk_font_draws_chinese_without_missing_glyphs():
 
 
 @pytest.fixture(scope="module")
-def executed(built_output, monkeypatch_module) -> nbformat.NotebookNode:
-    monkeypatch_module.setenv("NOTICE_DATA_DIR", str(built_output))
+def notebook_data(built_output, tmp_path_factory) -> Path:
+    """raw/ plus two editions of 漳州's notice, so the year-over-year section has a series to show.
+
+    The cache of the raw/ build is copied along: only the two editions are parsed."""
+    folder = tmp_path_factory.mktemp("notebook")
+    shutil.copytree(RAW, folder / "in")
+    (folder / "in" / "漳政办〔2020〕27号.docx").write_bytes(docx("gbt_six_columns"))
+    (folder / "in" / "漳政办〔2021〕15号.docx").write_bytes(edition_docx("gbt_six_columns_2021"))
+    shutil.copytree(built_output / CACHE_DIR, folder / "out" / CACHE_DIR)
+    assert main(["build", str(folder / "in"), str(folder / "out"), "--quiet"]) == 0
+    return folder / "out"
+
+
+@pytest.fixture(scope="module")
+def executed(notebook_data, monkeypatch_module) -> nbformat.NotebookNode:
+    monkeypatch_module.setenv("NOTICE_DATA_DIR", str(notebook_data))
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     NotebookClient(notebook, timeout=120, kernel_name="python3",
                    resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
@@ -81,3 +100,11 @@ def test_notebook_shows_tasks_units_and_citations(executed):
     assert "全面推广“互联网+政务服务”" in html  # a task title in the notice table
     assert "市委编办（市审改办）" in html  # a lead unit in the per-unit counts
     assert "泉政办〔2018〕43号" in html  # a cited notice in the citation table
+
+
+def test_notebook_shows_canonical_units_and_a_year_over_year_table(executed):
+    html = "".join(o["data"].get("text/html", "") for o in _outputs(executed) if "data" in o)
+    assert "泉州市委机构编制委员会办公室" in html  # 市委编办（市审改办） under its canonical name
+    assert "漳州市发展和改革委员会" in html  # written 市发展和改革委员会 in 2020 and 市发改委 in 2021
+    assert "推进政务公开专区建设" in html  # the task the 2021 edition adds
+    assert "办好政府开放日" in html  # and the one it drops

@@ -16,17 +16,17 @@ import pytest
 
 pytest.importorskip("rapidocr", reason="the OCR extra is not installed: pip install -e '.[ocr]' (make install has it)")
 
-import pypdfium2  # noqa: E402
+import pypdfium2
 
-from extractors.layout.page import PageLayout  # noqa: E402
-from extractors.ocr import engine  # noqa: E402
-from extractors.pdf import extract_pdf  # noqa: E402
-from pipeline.convert import Converted, convert, convert_document  # noqa: E402
-from pipeline.run.batch import Options, run_batch  # noqa: E402
-from tests import hooks, ocr_cache  # noqa: E402
-from tests.conftest import FIXTURES, QZB_PDF, RAW, read_dataset  # noqa: E402
-from tests.ocr_compare import task_differences  # noqa: E402
-from tests.scans import scan_pdf  # noqa: E402
+from extractors.layout.page import PageLayout
+from extractors.ocr import engine
+from extractors.pdf import extract_pdf
+from pipeline.convert import Converted, convert, convert_document
+from pipeline.run.batch import Options, run_batch
+from tests import hooks, ocr_cache
+from tests.conftest import FIXTURES, QZB_PDF, RAW, read_dataset
+from tests.ocr_compare import task_differences
+from tests.scans import scan_pdf
 
 LAYOUTS = FIXTURES / "layouts"
 TWINS = [*sorted(LAYOUTS.glob("*.pdf")), *(RAW / name for name in QZB_PDF)]

@@ -90,10 +90,10 @@ def test_ocr_glyphs_have_a_text_layers_geometry():
     """Boxes widened to the advance (no word gap inside solid Chinese), one
     size per page for sizes within 15 %, a space where two unit names are
     spaced apart, punctuation repaired, scores kept."""
+    import numpy as np
+
     from extractors.layout.lines import lines_of
     from extractors.ocr.glyphs import page_glyphs
-
-    import numpy as np
 
     solid = _line("市委编办(市审改办)", 100, 25)
     spaced = _line("市教育局市卫生健康委", 150, 24, gap_after=3, gap=10)

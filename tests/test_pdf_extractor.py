@@ -121,7 +121,7 @@ def test_cells_equal_docx_cells(name: str) -> None:
     pdf_rows = logical_rows(only_table(pdf(name)))
     docx_rows = [{c.col: c.text for c in r.cells} for r in only_table(docx(name)).rows]
     assert len(pdf_rows) == len(docx_rows)
-    for got, want in zip(pdf_rows, docx_rows):
+    for got, want in zip(pdf_rows, docx_rows, strict=True):
         assert {c: norm(t) for c, t in got.items()} == {c: norm(t) for c, t in want.items()}
 
 
@@ -132,7 +132,7 @@ def test_unit_cells_split_into_the_docx_units(name: str) -> None:
     pdf_rows = logical_rows(only_table(pdf(name)))
     docx_rows = [{c.col: c.text for c in r.cells} for r in only_table(docx(name)).rows]
     multi = 0
-    for got, want in zip(pdf_rows, docx_rows):
+    for got, want in zip(pdf_rows, docx_rows, strict=True):
         want_units = join_lines(want.get(1, "")).split()
         assert join_lines(got.get(1, "")).split() == want_units
         multi += len(want_units) > 2

@@ -8,11 +8,11 @@ import io
 import pdfplumber
 import pytest
 
-from extractors.model import ExtractionError, Paragraph, Table
 from extractors.layout.glyphs import dedupe_glyphs
 from extractors.layout.ruling import table_cells
+from extractors.model import ExtractionError, Paragraph, Table
 from extractors.pdf import extract_pdf, glyph, segment
-from tests.conftest import CORPUS, RAW
+from tests.conftest import CORPUS, FIXTURES, RAW
 from tests.pdfbytes import Page, ToUnicodeFont, build
 from tests.pdfgen import encrypted_pdf, truncated_pdf
 
@@ -146,14 +146,15 @@ def test_tables_on_separate_pages_with_text_between_stay_apart() -> None:
     assert [type(b) for b in doc.blocks] == [Table, Paragraph, Paragraph, Table]
 
 
-@pytest.mark.parametrize("data", [
-    radical_pdf(),
-    (RAW / "泉政办〔2018〕51号-横版.pdf").read_bytes(),
-], ids=["fake-bold", "landscape"])
+FIXTURE_PDFS = sorted({*FIXTURES.rglob("*.pdf"), *RAW.glob("*.pdf")})
+
+
+@pytest.mark.parametrize("data", [radical_pdf(), *(p.read_bytes() for p in FIXTURE_PDFS)],
+                         ids=["fake-bold", *(p.name for p in FIXTURE_PDFS)])
 def test_dedupe_keeps_exactly_what_pdfplumber_keeps(data: bytes) -> None:
-    """Our linear-time dedupe of glyphs is pdfplumber's ``Page.dedupe_chars`` rule."""
+    """Our one-pass dedupe of glyphs is pdfplumber's ``Page.dedupe_chars`` rule, on every fixture page."""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages[:4]:
+        for page in pdf.pages:
             assert dedupe_glyphs([glyph(c) for c in page.chars]) == [glyph(c) for c in page.dedupe_chars().chars]
             page.close()
 

@@ -53,11 +53,10 @@ def dataset_rows(name: str) -> dict[str, list[dict]]:
     """The records of one file as the datasets hold them, minus what names the file."""
     path = RAW / name
     c = convert(path.read_bytes(), path.name)
-    strip = lambda records: [{k: v for k, v in record_dict(r).items() if k not in FORMAT_BOUND} for r in records]
-    return {"documents": strip([c.document]), "tasks": strip(c.tasks), "task_units": strip(c.task_units),
-            "citations": strip(c.citations)}
+    return {name: [{k: v for k, v in record_dict(r).items() if k not in FORMAT_BOUND} for r in records]
+            for name, records in c.rows().items()}
 
 
-@pytest.mark.parametrize(("pdf", "docx"), list(zip(QZB_PDF, QZB_DOCX)))
+@pytest.mark.parametrize(("pdf", "docx"), list(zip(QZB_PDF, QZB_DOCX, strict=True)))
 def test_pdf_datasets_equal_docx_datasets_row_by_row(pdf, docx):
     assert dataset_rows(pdf) == dataset_rows(docx)

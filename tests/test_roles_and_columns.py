@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from extractors.model import Cell, Document, Row, Table
+from pipeline.normalize.units import assign_roles
 from pipeline.structure.columns import find_header
 from pipeline.structure.tasks import structure_tasks
-from pipeline.normalize.units import assign_roles
 
 
 @pytest.mark.parametrize(("text", "default", "lead", "responsible"), [

@@ -3,10 +3,15 @@ bug becomes that file's error row; the run goes on and ends in time."""
 
 from __future__ import annotations
 
+import importlib
+import multiprocessing
+import os
 import shutil
+import signal
+import time
 
-from pipeline.run.batch import Options, run_batch
-from pipeline.run.workers import Limits
+from pipeline.run.batch import WARM_UP, Options, run_batch
+from pipeline.run.workers import Failure, Limits, run_isolated
 from tests import hooks
 from tests.conftest import QZB_DOCX, RAW, read_dataset
 
@@ -43,3 +48,66 @@ def test_limit_failures_are_not_cached(tmp_path):
     run_batch(inputs, tmp_path / "out", options)
     assert read_dataset(tmp_path / "out", "manifest").error_code.tolist() == ["timeout"]
     assert not list((tmp_path / "out" / ".cache").rglob("*.json"))
+
+
+def _pid_or_misbehave(task: str) -> int:
+    """Worker function for the tests below: a task names what it does."""
+    if task == "crash":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if task == "hang":
+        time.sleep(60)
+    return os.getpid()
+
+
+def _outcomes(tasks: list[str], jobs: int, timeout: float = 30.0) -> dict[str, object]:
+    return {done.task: done.result for done in run_isolated(tasks, _pid_or_misbehave, jobs, Limits(timeout, None))}
+
+
+def test_a_worker_converts_several_files_in_sequence():
+    tasks = [f"file{i}" for i in range(6)]
+    assert len(set(_outcomes(tasks, jobs=1).values())) == 1  # one process did all six
+
+
+def test_a_crash_or_a_timeout_loses_only_the_file_in_hand():
+    tasks = ["a", "b", "crash", "c", "hang", "d", "e"]
+    outcomes = _outcomes(tasks, jobs=1, timeout=2.0)
+    assert isinstance(outcomes["crash"], Failure) and outcomes["crash"].code == "worker_crashed"
+    assert isinstance(outcomes["hang"], Failure) and outcomes["hang"].code == "timeout"
+    pids = {task: outcomes[task] for task in "abcde"}
+    assert all(isinstance(pid, int) for pid in pids.values())
+    assert pids["a"] == pids["b"] != pids["c"] != pids["d"] == pids["e"]  # a fresh worker after each loss
+
+
+def test_the_forkserver_preloads_the_warm_up(tmp_path, monkeypatch):
+    """Workers are forked with every reader imported and its caches filled:
+    the batch puts the warm-up module in the forkserver's preload list."""
+    asked: list[list[str]] = []
+    context = multiprocessing.get_context("forkserver")
+    monkeypatch.setattr(context, "set_forkserver_preload", lambda modules: asked.append(list(modules)))
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(RAW / QZB_DOCX[0], inputs / "a.docx")
+    run_batch(inputs, tmp_path / "out", Options(jobs=1))
+    assert asked and WARM_UP in asked[0]
+    importlib.import_module(WARM_UP)  # and it imports (converting its built-in notice) without error
+
+
+def test_worker_that_cannot_start_under_its_limit_is_memory_limit(tmp_path):
+    """300 MB is less than the parser's libraries take before reading a byte."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(RAW / QZB_DOCX[0], inputs / "a.docx")
+    run_batch(inputs, tmp_path / "out", Options(jobs=1, limits=Limits(timeout=60, memory_mb=300)))
+    manifest = read_dataset(tmp_path / "out", "manifest")
+    assert manifest.error_code.tolist() == ["memory_limit"]
+    assert "cannot start under the memory limit of 300 MB" in manifest.error[0]
+
+
+def test_a_library_that_cannot_be_mapped_under_the_limit_is_memory_limit():
+    from pipeline.run.workers import _classify
+
+    exc = ImportError("/venv/lib/lxml/etree.so: failed to map segment from shared object")
+    assert _classify(exc, Limits(memory_mb=600)).code == "memory_limit"
+    assert _classify(exc, Limits(memory_mb=None)).code == "internal_error"
+    full = OSError(28, "No space left on device")  # ENOSPC while the worker stores the file's outcome
+    assert _classify(full, Limits()).code == "disk_full"

@@ -9,8 +9,8 @@ so that a table or a paragraph cut by a page end continues on the next page.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 import regex
 

@@ -9,11 +9,8 @@ OCR output) so that a document with no usable text is reported as
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
-from typing import Iterable
-
-from pdfplumber.utils.clustering import cluster_objects
 
 from extractors.layout.page import Glyph
 from extractors.model import ExtractionError
@@ -30,20 +27,52 @@ def dedupe_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
     """The glyphs pdfplumber's ``Page.dedupe_chars()`` keeps (tolerance 1, same
     upright/text/fontname/size), in their original order.
 
-    Fake bold draws each glyph twice, a fraction of a point apart. pdfplumber's
-    own version restores the order with ``sorted(kept, key=chars.index)``,
-    which is quadratic and on a full page of Chinese costs as much as parsing
-    the page; the rule here is the same, on glyph positions in the list.
+    Fake bold draws each glyph twice, a fraction of a point apart. pdfplumber
+    clusters each group of alike glyphs by top, then each row by x0 (chains:
+    values at most the tolerance apart), and keeps the first glyph by (top,
+    x0) of each cluster; it then restores the order with
+    ``sorted(kept, key=chars.index)``, quadratic on a page of Chinese. Here
+    one sort by (kind, top) puts every group and its rows in sequence, and
+    a group of one (most glyphs) is kept without clustering.
     """
-    key = attrgetter("upright", "text", "fontname", "size")
+    keys = [(g.upright, g.text, g.fontname, g.size) for g in glyphs]
+    order = sorted(range(len(glyphs)), key=lambda i: (keys[i], glyphs[i].top, i))
     kept: list[int] = []
-    for _, same in itertools.groupby(sorted(range(len(glyphs)), key=lambda i: key(glyphs[i])),
-                                     key=lambda i: key(glyphs[i])):
-        spots = [(glyphs[i].top, glyphs[i].x0, i) for i in same]
-        for row in cluster_objects(spots, itemgetter(0), DEDUPE_TOLERANCE):
-            for spot in cluster_objects(row, itemgetter(1), DEDUPE_TOLERANCE):
-                kept.append(min(spot, key=itemgetter(0, 1))[2])
+    start = 0
+    while start < len(order):
+        end = start + 1
+        while end < len(order) and keys[order[end]] == keys[order[start]]:
+            end += 1
+        if end - start == 1:
+            kept.append(order[start])
+        else:
+            kept += _spots(glyphs, order[start:end])
+        start = end
     return [glyphs[i] for i in sorted(kept)]
+
+
+def _chains(indices: list[int], value: Callable[[int], float]) -> Iterator[list[int]]:
+    """*indices*, already sorted by *value*, cut where two neighbours lie more
+    than the tolerance apart (pdfplumber's ``cluster_list``)."""
+    chain = [indices[0]]
+    for prev, i in itertools.pairwise(indices):
+        if value(i) <= value(prev) + DEDUPE_TOLERANCE:
+            chain.append(i)
+        else:
+            yield chain
+            chain = [i]
+    yield chain
+
+
+def _spots(glyphs: list[Glyph], group: list[int]) -> Iterator[int]:
+    """One glyph per spot of a group of alike glyphs sorted by top: the first by (top, x0)."""
+    for row in _chains(group, lambda i: glyphs[i].top):
+        if len(row) == 1:
+            yield row[0]
+            continue
+        row.sort(key=lambda i: (glyphs[i].x0, i))
+        for spot in _chains(row, lambda i: glyphs[i].x0):
+            yield min(spot, key=lambda i: (glyphs[i].top, glyphs[i].x0, i))
 
 
 def on_page(glyphs: list[Glyph], width: float, height: float) -> list[Glyph]:

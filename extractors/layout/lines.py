@@ -9,8 +9,8 @@ two ideographs would be joined away by :func:`cjk.text.join_lines`.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import regex
 
@@ -25,6 +25,9 @@ Latin text (autospace), which must not become a space."""
 
 CELL_PADDING = 6.0
 """Largest inner margin of a table cell, in points (Word 5.4, LibreOffice 2.8)."""
+
+_LEADING_RUN = regex.compile(r"[^\p{Han}]*\p{Han}?[）》」』”’〕】，。、；：]*")
+"""What a line break cannot split at a line start (see :func:`leading_run_width`)."""
 
 _BOLD_FONT = regex.compile(r"(?i)bold|black|heavy|semibold|demibold|demi")
 
@@ -134,7 +137,7 @@ def leading_run_width(line: Line) -> float:
     """Estimated width of what a line break could not split at the start of
     *line*: the Latin, digits and brackets up to the first ideograph, that
     ideograph, and the closing punctuation after it (``〔2019〕14号）``)."""
-    match = regex.match(r"[^\p{Han}]*\p{Han}?[）》」』”’〕】，。、；：]*", line.text)
+    match = _LEADING_RUN.match(line.text)
     run = (match.group(0) if match else "") or line.text[:1]
     return sum(0.5 if ch.isascii() else 1.0 for ch in run) * line.size
 

@@ -73,8 +73,11 @@ def continues(prev: Line, line: Line, margins: Margins, first_on_page: bool) -> 
         return prev.page == line.page - 1 and _wrapped(prev, line, margins) and not margins.indented(line)
     if line.top - prev.top > 2.0 * line.size:
         return False
-    if margins.centred(prev) and margins.centred(line) and margins.indented(line):
-        return _wrapped(prev, line, margins)  # a centred title wrapped over lines
+    if margins.centred(prev) and margins.centred(line) and margins.indented(line) and not margins.full(line):
+        # A centred title wrapped over lines. Its next line falls short of the
+        # right edge: an indented line that reaches it is a paragraph's first
+        # line under a full body line, which is "centred" too.
+        return _wrapped(prev, line, margins)
     return not margins.indented(line) and _wrapped(prev, line, margins)
 
 

@@ -13,7 +13,8 @@ step; only the page they would read edges from is replaced by segments.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 from pdfplumber.utils.geometry import filter_edges

@@ -20,6 +20,9 @@ from extractors.layout.page import Glyph, Segment
 from extractors.layout.ruling import Grid, table_cells
 from extractors.model import BBox, Cell, Row, Table
 
+_SPACE = regex.compile(r"\s+")
+_DIGIT = regex.compile(r"\d")
+
 HEADER_CELL_MAX_CHARS = 12
 """A column name is short; a longer first-row cell is already content."""
 
@@ -67,7 +70,7 @@ def read_tables(glyphs: list[Glyph], segments: list[Segment], page: int) -> tupl
                 break
         else:
             outside.append(glyph)
-    return [_part(grid, glyphs_per_cell, page) for grid, glyphs_per_cell in zip(grids, in_cell)], outside
+    return [_part(grid, glyphs_per_cell, page) for grid, glyphs_per_cell in zip(grids, in_cell, strict=True)], outside
 
 
 def _part(grid: Grid, glyphs_per_cell: list[list[Glyph]], page: int) -> Part:
@@ -92,12 +95,12 @@ def stitches(prev: Part, part: Part) -> bool:
     tolerance = max(3.0, 0.02 * (prev.bounds[-1] - prev.bounds[0]))
     return all(
         abs((a - prev.bounds[0]) - (b - part.bounds[0])) <= tolerance
-        for a, b in zip(prev.bounds, part.bounds)
+        for a, b in zip(prev.bounds, part.bounds, strict=True)  # equal n_cols: equal lengths
     )
 
 
 def _norm(text: str) -> str:
-    return regex.sub(r"\s+", "", cjk.join_lines(text))
+    return _SPACE.sub("", cjk.join_lines(text))
 
 
 def header_rows(part: Part) -> int:
@@ -109,7 +112,7 @@ def header_rows(part: Part) -> int:
     texts = [_norm(c.text) for c in first if c.text]
     if len(texts) < 2 or len(texts) < len(first) - 1:
         return 0
-    if any(len(t) > HEADER_CELL_MAX_CHARS or regex.search(r"\d", t) or t.endswith("。") for t in texts):
+    if any(len(t) > HEADER_CELL_MAX_CHARS or _DIGIT.search(t) or t.endswith("。") for t in texts):
         return 0
     return max(c.row_span for c in first)
 

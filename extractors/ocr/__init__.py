@@ -18,8 +18,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
+from extractors.layout import layout_document
 from extractors.layout.glyphs import CID_SHARE_LIMIT
 from extractors.layout.page import PageLayout
+from extractors.model import Document
 from extractors.ocr import engine
 
 OcrMode = Literal["never", "auto", "always"]
@@ -91,3 +93,17 @@ class PageOcr:
             return []
         return [f"{len(self.skipped)} pages without a text layer were not read (--ocr never): "
                 f"{', '.join(map(str, self.skipped))}"]
+
+
+def layout_with_ocr(pages: Iterable[PageLayout], render: Any, mode: OcrMode, source_format: str) -> Document:
+    """The layout stage's document of *pages*, those that need it read by OCR
+    from *render*'s images (an object with ``__call__(page)`` and ``close()``),
+    with the time OCR took and a warning for scanned pages left unread."""
+    ocr = PageOcr(mode)
+    try:
+        document = layout_document(ocr.read(pages, render), source_format=source_format)
+    finally:
+        render.close()
+    document.ocr_seconds = ocr.seconds
+    document.warnings += ocr.warnings()
+    return document

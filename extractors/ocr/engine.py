@@ -99,7 +99,7 @@ def recognise(image: Any) -> list[TextLine]:
     if result.boxes is None:
         return []
     lines = []
-    for box, text, score, words in zip(result.boxes, result.txts, result.scores, result.word_results):
+    for box, text, score, words in zip(result.boxes, result.txts, result.scores, result.word_results, strict=True):
         xs, ys = [float(p[0]) for p in box], [float(p[1]) for p in box]
         lines.append(TextLine(x0=min(xs), top=min(ys), x1=max(xs), bottom=max(ys), text=text, score=float(score),
                               chars=tuple(_char(w) for w in words if w[0].strip())))

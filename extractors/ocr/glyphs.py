@@ -156,14 +156,14 @@ def page_glyphs(lines: list[TextLine], points_per_pixel: float, ink: Any = None)
     ink mask, 255 on 0, in the lines' pixels) shows the spaces."""
     sizes = unify_sizes([line_size(line) for line in lines])
     glyphs: list[Glyph] = []
-    for line, size_px in zip(lines, sizes):
+    for line, size_px in zip(lines, sizes, strict=True):
         chars = single_chars(line.chars)
         text = repair_line("".join(c.text for c in chars))
         centre = (line.top + line.bottom) / 2 * points_per_pixel
         size = size_px * points_per_pixel
         top, bottom = centre - size / 2, centre + size / 2
         spaces = spaced_after(line, chars, size_px, ink)
-        for i, (ch, char) in enumerate(zip(text, chars)):
+        for i, (ch, char) in enumerate(zip(text, chars, strict=True)):
             x0, x1 = advance_box(ch, char.x0 * points_per_pixel, char.x1 * points_per_pixel, size)
             if i == len(chars) - 1:  # the line's end: its detected edge, as reliable as a character's place
                 x1 = max(x1, line.x1 * points_per_pixel)

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from extractors.model import ExtractionError
-from pipeline.convert import Converted, convert
 from pipeline.analysis.display_width import pad, text_width, wrap
+from pipeline.convert import Converted, convert
 from pipeline.datasets.records import LIST_SEPARATOR, TaskRecord, record_dict
+from pipeline.run.names import printable, stored_path
 
 SEPARATOR = " │ "
 
@@ -71,9 +72,9 @@ def column_widths(columns: list[Column], tasks: list[TaskRecord], total: int) ->
 
 
 def _row_lines(cells: list[str], widths: list[int]) -> Iterator[str]:
-    wrapped = [wrap(cell, width) for cell, width in zip(cells, widths)]
+    wrapped = [wrap(cell, width) for cell, width in zip(cells, widths, strict=True)]
     for n in range(max(len(w) for w in wrapped)):
-        parts = [pad(w[n] if n < len(w) else "", width) for w, width in zip(wrapped, widths)]
+        parts = [pad(w[n] if n < len(w) else "", width) for w, width in zip(wrapped, widths, strict=True)]
         yield SEPARATOR.join(parts).rstrip()
 
 
@@ -111,11 +112,13 @@ def _metadata_value(value: Any) -> str:
 
 
 def render_metadata(converted: Converted, total_width: int) -> list[str]:
-    """The document record (every field, so columns added later show too), pages and warnings.
+    """The document record (every field, so columns added later show too), pages,
+    warnings and the file's own metadata (``file_*``: OFD DocInfo).
 
     Long values (title, 抄送 lists) wrap under themselves, past the field names.
     """
     fields = record_dict(converted.document) | {"n_pages": converted.n_pages, "warnings": converted.warnings}
+    fields |= {f"file_{name}": value for name, value in converted.properties.items()}
     name_width = max(text_width(name) for name in fields)
     value_width = max(MIN_WIDTH, total_width - name_width - 2)
     lines = []
@@ -129,7 +132,7 @@ def render_metadata(converted: Converted, total_width: int) -> list[str]:
 def render_text(converted: Converted, total_width: int | None = None) -> str:
     """Metadata, a blank line, then the task table."""
     width = total_width or shutil.get_terminal_size(fallback=(160, 24)).columns
-    return "\n".join(render_metadata(converted, width) + [""] + render_tasks(converted.tasks, width)) + "\n"
+    return "\n".join([*render_metadata(converted, width), "", *render_tasks(converted.tasks, width)]) + "\n"
 
 
 def _json_default(value: Any) -> str:
@@ -139,25 +142,32 @@ def _json_default(value: Any) -> str:
 
 
 def render_json(converted: Converted) -> str:
-    """The same records as the datasets hold, plus the file's pages and warnings."""
+    """The same records as the datasets hold, plus the file's pages, warnings and own metadata."""
     payload = {
         "document": record_dict(converted.document),
         "n_pages": converted.n_pages,
         "warnings": converted.warnings,
+        "properties": converted.properties,
         "tasks": [record_dict(t) for t in converted.tasks],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default) + "\n"
 
 
+def convert_file(path: Path) -> Converted | None:
+    """One file's records as ``build`` makes them; None (after a message on stderr) when it cannot be read."""
+    try:
+        return convert(path.read_bytes(), stored_path(path.name))
+    except OSError as exc:
+        print(printable(f"error: cannot read {path}: {exc.strerror or exc}"), file=sys.stderr)
+    except ExtractionError as exc:
+        print(printable(f"error: {path}: {exc.code}: {exc.message}"), file=sys.stderr)
+    return None
+
+
 def inspect_file(path: Path, as_json: bool = False, width: int | None = None) -> bool:
     """Print one file's records; False (after a message on stderr) when it cannot be read."""
-    try:
-        converted = convert(path.read_bytes(), path.name)
-    except OSError as exc:
-        print(f"error: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
-        return False
-    except ExtractionError as exc:
-        print(f"error: {path}: {exc.code}: {exc.message}", file=sys.stderr)
+    converted = convert_file(path)
+    if converted is None:
         return False
     sys.stdout.write(render_json(converted) if as_json else render_text(converted, width))
     return True

@@ -1,8 +1,9 @@
 """Dataset writers: Parquet with the explicit schema, and a CSV sibling for Excel.
 
-A run's datasets are streamed into a staging folder inside the output folder and
-renamed into place together only once all are complete, so a reader never sees
-half a file and an interrupted run leaves the previous datasets as they were.
+A run's datasets are streamed into a generation folder that readers cannot see
+until it is complete and published (:mod:`pipeline.datasets.generations`), so a
+reader never sees half a file and an interrupted run leaves the previous
+datasets as they were.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ import csv
 import datetime as dt
 import json
 import os
-import shutil
-import tempfile
+import secrets
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,10 +22,16 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.datasets.records import DATASETS, LIST_SEPARATOR, record_dict
+from pipeline.datasets.declaration import Dataset, record_dict
+from pipeline.datasets.records import DATASETS, LIST_SEPARATOR
+
+_NULLABLE_INTS: dict[pa.DataType, pd.api.extensions.ExtensionDtype] = {
+    pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(),
+}
 
 
-_NULLABLE_INTS = {pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}
+def _nullable_int(type_: pa.DataType) -> pd.api.extensions.ExtensionDtype | None:
+    return _NULLABLE_INTS.get(type_)
 
 
 def to_table(records: Sequence[Any], schema: pa.Schema) -> pa.Table:
@@ -37,7 +43,7 @@ def to_table(records: Sequence[Any], schema: pa.Schema) -> pa.Table:
     table = pa.Table.from_pylist([record_dict(r) for r in records], schema=schema)
     # Round-trip through pandas with nullable integer dtypes, so the file carries
     # pandas metadata and pd.read_parquet gives Int32 columns, not float64 with NaN.
-    frame = table.to_pandas(types_mapper=_NULLABLE_INTS.get)
+    frame = table.to_pandas(types_mapper=_nullable_int)
     return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
 
 
@@ -60,7 +66,7 @@ class CsvWriter:
     Windows machine reads the file as UTF-8."""
 
     def __init__(self, path: Path, names: list[str]) -> None:
-        self._fh = open(path, "w", encoding="utf-8-sig", newline="")
+        self._fh = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115  closed by close()
         self._writer = csv.writer(self._fh)
         self._names = names
         self._writer.writerow(names)
@@ -81,15 +87,20 @@ def _sync_close(fh: Any) -> None:
     fh.close()
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Run *write* on a temporary sibling of *path*, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
+    """Run *write* on a temporary sibling of *path*, then rename it into place.
+
+    The sibling is created by ``open(O_EXCL)`` with mode 0666 rather than by
+    ``mkstemp`` (0600), so the file gets the umask's mode like every other
+    file the pipeline writes.
+    """
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     try:
-        write(Path(tmp))
+        write(tmp)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -102,16 +113,19 @@ class DatasetWriter:
 
     BATCH_ROWS = 20_000
 
-    def __init__(self, folder: Path, name: str) -> None:
-        self.name = name
-        self._schema = DATASETS[name][1]
+    def __init__(self, folder: Path, dataset: Dataset) -> None:
+        self.name = dataset.name
+        self._schema = dataset.schema
         self._buffer: list[Any] = []
+        self._closed = False
         file_schema = to_table([], self._schema).schema  # with the pandas metadata every batch carries
-        self._parquet_fh = open(folder / f"{name}.parquet", "wb")
+        self._parquet_fh = open(folder / f"{self.name}.parquet", "wb")  # noqa: SIM115  closed by close()
         self._parquet = pq.ParquetWriter(self._parquet_fh, file_schema, compression="zstd")
-        self._csv = CsvWriter(folder / f"{name}.csv", file_schema.names)
+        self._csv = CsvWriter(folder / f"{self.name}.csv", dataset.columns)
 
     def add(self, records: Sequence[Any]) -> None:
+        if self._closed and records:
+            raise ValueError(f"{self.name} is complete; no rows may be added")
         self._buffer.extend(records)
         if len(self._buffer) >= self.BATCH_ROWS:
             self._flush()
@@ -123,73 +137,52 @@ class DatasetWriter:
         self._buffer = []
 
     def close(self) -> None:
+        if self._closed:
+            return
         if self._buffer:
             self._flush()
         self._parquet.close()
         _sync_close(self._parquet_fh)
         self._csv.close()
+        self._closed = True
 
 
-STAGING_PREFIX = ".staging-"
+class DatasetFiles:
+    """Every dataset of a run, streamed into one folder (a generation, see
+    :mod:`pipeline.datasets.generations`); complete and on disk once :meth:`close` returns."""
 
-
-class StagedOutput:
-    """All datasets of a run, written into a staging folder and renamed into
-    the output folder together only when every one is complete.
-
-    Until :meth:`commit`, the output folder holds the previous run's datasets
-    untouched; an exception (or Ctrl-C) removes the staging folder, and a
-    staging folder left by a killed run is removed by the next one. The
-    manifest is renamed last, so a manifest always describes datasets at
-    least as new as itself.
-    """
-
-    def __init__(self, out_dir: Path) -> None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        _remove_abandoned_staging(out_dir)
-        self.out_dir = out_dir
-        self.folder = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out_dir))
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self._writers: dict[str, DatasetWriter] = {}
-
-    def __enter__(self) -> "StagedOutput":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for writer in self._writers.values():
-            with contextlib.suppress(Exception):
-                writer.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
 
     def add(self, name: str, records: Sequence[Any]) -> None:
         if name not in self._writers:
-            self._writers[name] = DatasetWriter(self.folder, name)
+            self._writers[name] = DatasetWriter(self.folder, DATASETS[name])
         self._writers[name].add(records)
 
-    def commit(self) -> None:
+    def complete(self, *names: str) -> Path:
+        """Finish the files of *names* (no more rows may be added to them) and
+        return the folder, where a cross-document step can read them."""
+        for name in names:
+            self.add(name, [])
+            self._writers[name].close()
+        return self.folder
+
+    def close(self) -> None:
         for name in DATASETS:
             self.add(name, [])  # a dataset with no rows is still written, with its schema
         for writer in self._writers.values():
-            writer.close()
-        names = sorted(DATASETS, key=lambda n: n == "manifest")
-        for name in names:
-            for suffix in (".parquet", ".csv"):
-                os.replace(self.folder / f"{name}{suffix}", self.out_dir / f"{name}{suffix}")
+            writer.close()  # closing twice is harmless: see DatasetWriter.close
+        self._writers.clear()
+
+    def abandon(self) -> None:
+        """Close what is open after a failure; the folder is discarded by the caller."""
+        for writer in self._writers.values():
+            with contextlib.suppress(Exception):
+                writer.close()
         self._writers.clear()
 
 
-def _remove_abandoned_staging(out_dir: Path) -> None:
-    """Staging folders whose run is gone (killed before it could clean up)."""
-    for folder in out_dir.glob(f"{STAGING_PREFIX}*"):
-        pid = folder.name[len(STAGING_PREFIX):].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def dataset_file_names() -> list[str]:
+    """Names of the files a run writes for its datasets (the workbook aside)."""
+    return [f"{name}{suffix}" for name in DATASETS for suffix in (".parquet", ".csv")]

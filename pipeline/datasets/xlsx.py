@@ -22,7 +22,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.analysis.display_width import text_width
 from pipeline.datasets.records import DATASETS
-from pipeline.datasets.writers import atomic_write, csv_value as csv_text
+from pipeline.datasets.writers import atomic_write
+from pipeline.datasets.writers import csv_value as csv_text
 
 WORKBOOK_NAME = "notices.xlsx"
 MAX_COLUMN_WIDTH = 60
@@ -67,7 +68,7 @@ def fill_sheet(sheet: Worksheet, header: list[str], rows: list[list[Any]]) -> No
 def write_workbook(out_dir: Path) -> Path:
     """Write ``notices.xlsx`` beside the datasets in *out_dir*: one sheet per dataset file found."""
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])  # the empty sheet a new workbook starts with
     for name in DATASETS:
         path = out_dir / f"{name}.parquet"
         if not path.is_file():

@@ -5,6 +5,12 @@ no 第, no padding. Real files use other brackets (``[2018]``, ``（2018）``,
 ``【2018】`` …), spaces (``国办发〔2018〕23 号``) and a stray 第, and all of them
 denote the same document, so all parse to the same :class:`DocNumber`.
 
+Orders (令) are numbered without a year: ``国令第707号`` (中华人民共和国国务院令
+第707号), ``财政部令第100号``. :func:`parse_doc_number` reads them too (``year``
+None, canonical ``国令第707号``) when the code ends with a word of
+``DOC_NUMBER_YEARLESS_KINDS`` and 第 precedes the serial; they are not looked for
+in running text, where ``…令第142号发布`` is prose about an older order.
+
 Court case numbers (``（2012）曲中法执字第66号``) put the year first and are not
 发文字号; the pattern cannot match them because the agency code must come before
 the year. Nothing here raises: garbage gives None or no match.
@@ -16,7 +22,8 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.vocabulary import DOC_NUMBER_BRACKETS, DOC_NUMBER_LEAD_INS
+from pipeline.patterns import alternation
+from pipeline.vocabulary import DOC_NUMBER_BRACKETS, DOC_NUMBER_LEAD_INS, DOC_NUMBER_YEARLESS_KINDS
 
 _OPEN = regex.escape("".join(o for o, _ in DOC_NUMBER_BRACKETS))
 _CLOSE = regex.escape("".join(c for _, c in DOC_NUMBER_BRACKETS))
@@ -28,6 +35,9 @@ DOC_NUMBER_PATTERN = (
 """Exported so that larger patterns (citations) embed exactly this one."""
 
 _WHOLE = regex.compile(rf"\s*{DOC_NUMBER_PATTERN}\s*")
+_YEARLESS = regex.compile(
+    rf"\s*(?P<agency>\p{{Han}}{{1,20}}(?:{alternation(DOC_NUMBER_YEARLESS_KINDS)}))\s*第\s*(?P<serial>{_DIGIT}{{1,5}})\s*号\s*"
+)
 _IN_TEXT = regex.compile(rf"(?<![{_CLOSE}\d]){DOC_NUMBER_PATTERN}(?!{_DIGIT})")
 _LEAD_INS = sorted(DOC_NUMBER_LEAD_INS, key=len, reverse=True)
 MIN_AGENCY_LEN = 2
@@ -40,11 +50,13 @@ class DocNumber:
     """A parsed 发文字号."""
 
     agency: str
-    year: int
+    year: int | None
     serial: int
 
     @property
     def canonical(self) -> str:
+        if self.year is None:
+            return f"{self.agency}第{self.serial}号"
         return f"{self.agency}〔{self.year}〕{self.serial}号"
 
     def __str__(self) -> str:
@@ -60,17 +72,20 @@ class DocNumberMatch:
     end: int
 
 
-def _build(agency: str, year: str, serial: str) -> DocNumber | None:
+def _build(agency: str, year: str | None, serial: str) -> DocNumber | None:
     number = int(serial)
-    return DocNumber(agency, int(year), number) if number > 0 else None
+    return DocNumber(agency, int(year) if year else None, number) if number > 0 else None
 
 
 def parse_doc_number(text: str | None) -> DocNumber | None:
-    """The 发文字号 that ``text`` consists of, else None."""
+    """The 发文字号 that ``text`` consists of (an order's number without a year too), else None."""
     if not isinstance(text, str):
         return None
     match = _WHOLE.fullmatch(text)
-    return _build(match["agency"], match["year"], match["serial"]) if match else None
+    if match:
+        return _build(match["agency"], match["year"], match["serial"])
+    match = _YEARLESS.fullmatch(text)
+    return _build(match["agency"], None, match["serial"]) if match else None
 
 
 def trim_agency(agency: str) -> str:

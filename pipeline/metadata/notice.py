@@ -15,6 +15,12 @@ the standard's anchors rather than one file's layout:
   lines right above the first table;
 * 版记: ``抄送：…。`` (possibly wrapped) and ``印发机关 日期印发``.
 
+A portal's metadata table above the notice (:mod:`pipeline.metadata.page_meta`)
+is read first and left out of the lines; where it names a field it wins, being
+the publisher's record. A line holding a 发文字号 is never taken for a
+signature or an issuer's mark (a page printed to PDF puts ``国办发〔2018〕117号``
+and a date on one line).
+
 Addressee and 抄送 lists are unit lists and go through
 :func:`pipeline.normalize.units.split_units` like the task tables' unit cells, so
 ``泉州开发区、泉州台商投资区管委会`` gives two units there too.
@@ -28,11 +34,12 @@ from datetime import date
 import regex
 
 from extractors.model import Document, Paragraph, Table
+from pipeline.metadata.doc_numbers import DocNumber, find_doc_numbers, parse_doc_number
+from pipeline.metadata.page_meta import PageMeta, RowRef, read_page_meta
 from pipeline.normalize.dates import DATE_PATTERN, parse_date
-from pipeline.metadata.doc_numbers import parse_doc_number
-from pipeline.patterns import alternation
 from pipeline.normalize.text import prose, squeeze
 from pipeline.normalize.units import split_units
+from pipeline.patterns import alternation
 from pipeline.vocabulary import (
     ADDRESSEE_LABEL,
     ADDRESSEE_MAX_LINES,
@@ -91,6 +98,7 @@ class NoticeMeta:
     title: str | None = None
     addressees: list[str] = field(default_factory=list)
     signed_date: date | None = None
+    published_date: date | None = None
     publicity: str | None = None
     attachment_title: str | None = None
     cc: list[str] = field(default_factory=list)
@@ -100,6 +108,8 @@ class NoticeMeta:
     classification: str | None = None
     urgency: str | None = None
     signer: str | None = None
+    index_no: str | None = None
+    subject: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,16 +120,17 @@ class _Lines:
     before_first_table: int | None
 
 
-def _lines(document: Document) -> _Lines:
+def _lines(document: Document, page: PageMeta) -> _Lines:
+    """Visual lines of the paragraphs, without the portal's metadata block."""
     texts: list[str] = []
     before_table = None
-    for block in document.blocks:
-        if isinstance(block, Table) and before_table is None:
+    for b, block in enumerate(document.blocks):
+        if isinstance(block, Table) and before_table is None and b not in page.tables:
             before_table = len(texts)
         elif isinstance(block, Paragraph):
-            for line in block.text.split("\n"):
+            for i, line in enumerate(block.text.split("\n")):
                 line = line.strip()
-                if line:
+                if line and RowRef(b, i) not in page.rows:
                     texts.append(line)
     return _Lines(texts, before_table)
 
@@ -130,8 +141,9 @@ def _is_plain(line: str, max_len: int = 60) -> bool:
 
 
 def _is_name(line: str) -> bool:
-    """A line that could be an organ's name (署名, 印发机关): no punctuation at all."""
-    return _is_plain(line, 40) and not regex.search(r"[，,、]", line)
+    """A line that could be an organ's name (署名, 印发机关): no punctuation, no 发文字号."""
+    return _is_plain(line, 40) and not regex.search(r"[，,、]", line) and not find_doc_numbers(line) \
+        and parse_doc_number(line) is None
 
 
 # --- 版头 -------------------------------------------------------------------
@@ -141,10 +153,12 @@ def _without_signer(line: str) -> str:
     return _SIGNER.sub("", line).strip()
 
 
-def _doc_number_line(lines: list[str]) -> int | None:
+def _doc_number_line(lines: list[str]) -> tuple[int, DocNumber] | None:
+    """(index, number) of the first 版头 line that is a 发文字号."""
     for i, line in enumerate(lines[:HEADER_MAX_LINES]):
-        if parse_doc_number(_without_signer(line)):
-            return i
+        number = parse_doc_number(_without_signer(line))
+        if number:
+            return i, number
     return None
 
 
@@ -164,13 +178,14 @@ def _read_header(meta: NoticeMeta, lines: list[str]) -> int:
     header tokens or ending with 文件; with one, every line above it is 版头
     and below it only a 签发人 line can be.
     """
-    number_at = _doc_number_line(lines)
+    found = _doc_number_line(lines)
+    number_at = found[0] if found else None
     mark: list[str] = []
     end = 0
     for i, line in enumerate(lines[:HEADER_MAX_LINES]):
         signer = _SIGNER.search(line)
-        if i == number_at:
-            number = parse_doc_number(_without_signer(line))
+        if found and i == found[0]:
+            number = found[1]
             meta.doc_number, meta.doc_agency = number.canonical, number.agency
             meta.doc_year, meta.doc_serial = number.year, number.serial
         elif number_at is not None and i > number_at and not signer:
@@ -180,6 +195,7 @@ def _read_header(meta: NoticeMeta, lines: list[str]) -> int:
         known = [found for _, found in classified if found]
         rest = [token for token, found in classified if not found]
         is_mark = "".join(rest).endswith(ISSUER_MARK_SUFFIX) or (number_at is not None and i < number_at)
+        is_mark = is_mark and not find_doc_numbers(line)
         if rest and not is_mark:
             break
         for name, value in known:
@@ -286,8 +302,8 @@ def _read_imprint(meta: NoticeMeta, lines: list[str]) -> None:
     printed_at = next((i for i in range(len(lines) - 1, -1, -1) if _PRINTED.fullmatch(lines[i])), None)
     cc_at = next((i for i, line in enumerate(lines) if _CC.match(line)), None)
     cc_end = printed_at if printed_at is not None and cc_at is not None and printed_at > cc_at else len(lines)
-    if printed_at is not None:
-        printed = _PRINTED.fullmatch(lines[printed_at])
+    printed = _PRINTED.fullmatch(lines[printed_at]) if printed_at is not None else None
+    if printed_at is not None and printed is not None:  # one holds when the other does
         meta.printed_date = parse_date(printed["date"])
         office = printed["office"]
         previous = lines[printed_at - 1] if printed_at else ""
@@ -299,10 +315,27 @@ def _read_imprint(meta: NoticeMeta, lines: list[str]) -> None:
         meta.cc = split_units(_CC.sub("", prose("\n".join(lines[cc_at:cc_end]))))
 
 
+def _apply_page_meta(meta: NoticeMeta, page: PageMeta) -> None:
+    """The portal's catalogue fields over what the notice's layout gave."""
+    number = page.doc_number
+    if number:
+        meta.doc_number, meta.doc_agency = number.canonical, number.agency
+        meta.doc_year, meta.doc_serial = number.year, number.serial
+    issuer = page.text("issuer")
+    if issuer and _is_name(issuer):
+        meta.issuer = issuer
+    meta.title = page.text("title") or meta.title
+    meta.signed_date = page.date("signed_date") or meta.signed_date
+    meta.published_date = page.date("published_date")
+    meta.index_no = page.text("index_no")
+    meta.subject = page.text("subject")
+
+
 def extract_notice_meta(document: Document) -> NoticeMeta:
-    """All GB/T 9704 elements that the document's paragraphs show."""
+    """All GB/T 9704 elements that the document's paragraphs show, and the portal's metadata table."""
     meta = NoticeMeta()
-    lines = _lines(document)
+    page = read_page_meta(document)
+    lines = _lines(document, page)
     texts = lines.texts
     header_end = _read_header(meta, texts)
     body_start = _read_title_and_addressees(meta, texts, header_end)
@@ -310,4 +343,5 @@ def extract_notice_meta(document: Document) -> NoticeMeta:
     _read_publicity(meta, texts)
     _read_attachment_title(meta, lines, body_start, body_start if signed_at is None else signed_at + 1)
     _read_imprint(meta, texts)
+    _apply_page_meta(meta, page)
     return meta

@@ -24,6 +24,9 @@ DATE_PATTERN = rf"{_YEAR}\s*年\s*{_MONTH}\s*月\s*{_DAY}\s*[日号]"
 """A full date; exported so that other parsers can embed it in larger patterns."""
 
 _WHOLE_DATE = regex.compile(rf"\s*{DATE_PATTERN}\s*")
+_NUMERIC_DATE = regex.compile(r"\s*(?P<year>[0-9]{4})\s*[-/.]\s*(?P<month>[0-9]{1,2})\s*[-/.]\s*(?P<day>[0-9]{1,2})\s*")
+"""``2018-06-13``, ``2018/6/13``, ``2018.06.13``: how portals print dates in
+their metadata tables (never in a notice's own text)."""
 
 
 def make_date(year: int | None, month: int | None, day: int | None) -> date | None:
@@ -53,3 +56,13 @@ def parse_date(text: str | None) -> date | None:
         return None
     match = _WHOLE_DATE.fullmatch(text)
     return _from_match(match) if match else None
+
+
+def parse_any_date(text: str | None) -> date | None:
+    """A date written either way: ``2018年6月12日`` or ``2018-06-12``; else None."""
+    if not isinstance(text, str):
+        return None
+    match = _NUMERIC_DATE.fullmatch(text)
+    if match:
+        return make_date(int(match["year"]), int(match["month"]), int(match["day"]))
+    return parse_date(text)

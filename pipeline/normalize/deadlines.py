@@ -15,9 +15,10 @@ Spans never overlap: at one position the longest phrase wins, so
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Literal
+from typing import Literal
 
 import regex
 
@@ -107,6 +108,10 @@ _RECURRING = regex.compile(
 )
 """A rhythm absorbs the period end it repeats (``每年年底前``, ``每季度末``)."""
 _ONGOING = regex.compile(alternation(ONGOING_PHRASES))
+_OPEN_RULES: tuple[tuple[regex.Pattern[str], Kind], ...] = (
+    (_RELATIVE, "relative"), (_RECURRING, "recurring"), (_ONGOING, "ongoing"),
+)
+"""Deadlines that name no date, each with its kind."""
 
 
 @dataclass(frozen=True)
@@ -117,13 +122,10 @@ class _Hit:
 
 
 def _hits(text: str, year: int | None) -> list[_Hit]:
-    hits = []
-    for pattern, resolve in _DATE_RULES:
-        for m in pattern.finditer(text):
-            hits.append(_Hit(m.start(), m.end(), Deadline(m.group().strip(), resolve(m, year), "date")))
-    for pattern, kind in ((_RELATIVE, "relative"), (_RECURRING, "recurring"), (_ONGOING, "ongoing")):
-        for m in pattern.finditer(text):
-            hits.append(_Hit(m.start(), m.end(), Deadline(m.group().strip(), None, kind)))
+    hits = [_Hit(m.start(), m.end(), Deadline(m.group().strip(), resolve(m, year), "date"))
+            for pattern, resolve in _DATE_RULES for m in pattern.finditer(text)]
+    hits += [_Hit(m.start(), m.end(), Deadline(m.group().strip(), None, kind))
+             for pattern, kind in _OPEN_RULES for m in pattern.finditer(text)]
     return hits
 
 
@@ -155,8 +157,8 @@ def main_deadline(deadlines: list[Deadline]) -> Deadline | None:
     for kind in KIND_PRIORITY:
         of_kind = [d for d in deadlines if d.kind == kind]
         if of_kind:
-            dated = [d for d in of_kind if d.date is not None]
-            return max(dated, key=lambda d: d.date) if dated else of_kind[0]
+            dated = [(d.date, d) for d in of_kind if d.date is not None]
+            return max(dated, key=lambda pair: pair[0])[1] if dated else of_kind[0]
     return None
 
 

@@ -21,13 +21,14 @@ from pipeline.vocabulary import PUNCT_TO_FULL_WIDTH
 _CJK_CLASS = r"\p{Han}\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026\u00b7"
 _SPACE_NEAR_CJK = regex.compile(rf"\s+(?=[{_CJK_CLASS}])|(?<=[{_CJK_CLASS}])\s+")
 _HAS_HAN = regex.compile(r"\p{Han}")
+_SPACE = regex.compile(r"\s+")
 _ASCII_PUNCT = regex.compile(r"(?<!\d)[,:](?!\d)|(?<=\d)[,:](?!\d)|(?<!\d)[,:](?=\d)|[;()!?]")
 
 
 def squeeze(text: str) -> str:
     """Remove whitespace next to CJK characters; collapse the rest to one space."""
     text = _SPACE_NEAR_CJK.sub("", text)
-    return regex.sub(r"\s+", " ", text).strip()
+    return _SPACE.sub(" ", text).strip()
 
 
 def full_width_punct(text: str) -> str:

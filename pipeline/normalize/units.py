@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.patterns import alternation
 from pipeline.normalize.text import full_width_punct
+from pipeline.patterns import alternation
 from pipeline.vocabulary import (
     BRACKET_PAIRS,
     EACH,
@@ -36,6 +36,8 @@ from pipeline.vocabulary import (
     ROLE_WORDS,
     UNIT_SEPARATORS,
 )
+
+_SPACE = regex.compile(r"\s+")
 
 ROLES = tuple(ROLE_WORDS)
 """The roles a unit can have in a task, in the order the datasets list them."""
@@ -122,7 +124,7 @@ def _share_prefixes(units: list[str]) -> list[str]:
 
 def canonical_unit(unit: str) -> str:
     """One unit name in canonical form (full-width punctuation, no whitespace)."""
-    return full_width_punct(regex.sub(r"\s+", "", unit))
+    return full_width_punct(_SPACE.sub("", unit))
 
 
 def _expand(tokens: list[str]) -> list[str]:
@@ -159,3 +161,12 @@ def assign_roles(text: str | None, default_role: str) -> dict[str, list[str]]:
         pending.append(token[start:])
     groups[default_role] += pending
     return {role: _expand(tokens) for role, tokens in groups.items()}
+
+
+def first_listed_leads(units: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Units by role under a notice's ``列第一位者为牵头单位`` rule: when no role
+    word named a lead, the first unit listed leads and the others are
+    responsible. A lead that a role word named (``牵头``, ``会同``) stands."""
+    if units["lead"] or not units["responsible"]:
+        return units
+    return {**units, "lead": units["responsible"][:1], "responsible": units["responsible"][1:]}

@@ -27,22 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
+from extractors import formats as registry
 from extractors.ocr import OCR_MODES, OcrMode
 from pipeline import PARSER_VERSION
 from pipeline.convert import Converted
-from pipeline.datasets.records import (
-    CITATIONS_SCHEMA,
-    DOCUMENTS_SCHEMA,
-    TASK_UNITS_SCHEMA,
-    TASKS_SCHEMA,
-    CitationRecord,
-    DocumentRecord,
-    TaskRecord,
-    TaskUnitRecord,
-    record_dict,
-)
+from pipeline.datasets.declaration import Dataset, record_dict
+from pipeline.datasets.records import DATASETS
 from pipeline.datasets.writers import atomic_write
 
 CACHE_DIR = ".cache"
@@ -73,81 +63,126 @@ def same_outcome_modes(converted: Converted | None, mode: OcrMode) -> tuple[str,
     return (mode,)
 
 
+@dataclass
+class Head:
+    """What the manifest needs of an entry, stored on the entry's first line
+    so that a cached re-run reads it without decoding the records (those are
+    decoded once, when the datasets are written)."""
+
+    sha256: str
+    source_format: str | None
+    ok: bool
+    n_tasks: int
+    n_pages: int | None
+    warnings: list[str]
+    error_code: str | None = None
+    error: str | None = None
+    ocr_pages: int = 0
+    ocr_modes: list[str] = dataclasses.field(default_factory=lambda: list(OCR_MODES))
+
+    @classmethod
+    def of(cls, entry: Entry) -> Head:
+        c = entry.converted
+        return cls(entry.sha256, entry.source_format, c is not None, len(c.tasks) if c is not None else 0,
+                   c.n_pages if c is not None else None, list(c.warnings) if c is not None else [],
+                   entry.error_code, entry.error, c.ocr_pages if c is not None else 0, list(entry.ocr_modes))
+
+
 def _encode(record: Any) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in record_dict(record).items()}
 
 
-def _decode(cls: type, schema: pa.Schema, data: dict[str, Any]) -> Any:
-    """A record from its JSON form; dates are typed back from the dataset schema."""
-    if set(data) != {f.name for f in dataclasses.fields(cls)}:
-        raise ValueError(f"cached {cls.__name__} has other fields than the current record")
-    for f in schema:
-        if pa.types.is_date(f.type) and data.get(f.name) is not None:
-            data[f.name] = dt.date.fromisoformat(data[f.name])
-    return cls(**data)
+def _decode(dataset: Dataset, data: dict[str, Any]) -> Any:
+    """A record from its JSON form; dates are typed back from the row's declaration."""
+    if set(data) != set(dataset.columns):
+        raise ValueError(f"cached {dataset.name} row has other fields than the current record")
+    for name in dataset.date_columns():
+        if data[name] is not None:
+            data[name] = dt.date.fromisoformat(data[name])
+    return dataset.record(**data)
+
+
+def _encode_converted(c: Converted) -> dict[str, Any]:
+    return {"n_pages": c.n_pages, "warnings": c.warnings, "ocr_pages": c.ocr_pages,
+            "rows": {name: [_encode(r) for r in rows] for name, rows in c.rows().items()}}
+
+
+def _decode_converted(records: dict[str, Any]) -> Converted:
+    """The inverse of :func:`_encode_converted`; a dataset missing from the entry is a miss."""
+    rows: dict[str, Any] = {name: [_decode(DATASETS[name], r) for r in records["rows"][name]]
+                            for name in _per_file_datasets()}  # each a list of its dataset's record type
+    (document,) = rows.pop("documents")
+    return Converted(document=document, n_pages=records["n_pages"], warnings=records["warnings"],
+                     ocr_pages=records["ocr_pages"], **rows)
+
+
+def _per_file_datasets() -> list[str]:
+    """Datasets whose rows a file's conversion gives: the document row and Converted's list fields."""
+    return ["documents"] + [f.name for f in dataclasses.fields(Converted) if f.name in DATASETS]
 
 
 class Cache:
-    """Conversion outcomes under ``OUTPUT_DIR/.cache/v<PARSER_VERSION>/``."""
+    """Conversion outcomes under ``OUTPUT_DIR/.cache/v<PARSER_VERSION>-<readers>/``.
 
-    def __init__(self, output_dir: Path) -> None:
+    *readers* names the readers that parse (:func:`extractors.formats.readers_key`;
+    by default those of this process's format table): the same bytes read by
+    another PDF engine are another entry.
+    """
+
+    def __init__(self, output_dir: Path, readers: str | None = None, ocr: OcrMode = "auto") -> None:
+        if readers is None:
+            readers = registry.readers_key(registry.FORMATS)
+        self.ocr = ocr
+        """The run's ``--ocr`` mode: an entry made under a mode that would give
+        another outcome is a miss."""
         self.root = output_dir / CACHE_DIR
-        self.dir = self.root / f"v{PARSER_VERSION}"
+        self.dir = self.root / f"v{PARSER_VERSION}-{readers}"
 
     def path(self, sha256: str) -> Path:
         return self.dir / sha256[:2] / f"{sha256}.json"
 
     def store(self, entry: Entry) -> None:
-        c = entry.converted
-        payload = {
-            "sha256": entry.sha256,
-            "parser_version": PARSER_VERSION,
-            "source_format": entry.source_format,
-            "error_code": entry.error_code,
-            "error": entry.error,
-            "ocr_modes": list(entry.ocr_modes),
-            "records": None if c is None else {
-                "n_pages": c.n_pages,
-                "ocr_pages": c.ocr_pages,
-                "warnings": c.warnings,
-                "document": _encode(c.document),
-                "tasks": [_encode(t) for t in c.tasks],
-                "task_units": [_encode(u) for u in c.task_units],
-                "citations": [_encode(r) for r in c.citations],
-            },
-        }
+        """Two JSON lines: the :class:`Head` (with the parser version), then the records."""
+        head = {**dataclasses.asdict(Head.of(entry)), "parser_version": PARSER_VERSION}
+        records = None if entry.converted is None else _encode_converted(entry.converted)
         path = self.path(entry.sha256)
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(payload, ensure_ascii=False)
+        text = json.dumps(head, ensure_ascii=False) + "\n" + json.dumps(records, ensure_ascii=False)
         atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
-    def load(self, sha256: str, ocr: OcrMode = "auto") -> Entry | None:
-        """The entry for these bytes read with OCR mode *ocr*, or None when
-        there is no usable one."""
+    def head(self, sha256: str) -> Head | None:
+        """The entry's head for these bytes (its first line only), or None when there is no usable entry."""
         try:
-            payload = json.loads(self.path(sha256).read_text(encoding="utf-8"))
-            if payload["sha256"] != sha256 or payload["parser_version"] != PARSER_VERSION \
-                    or ocr not in payload["ocr_modes"]:
+            with open(self.path(sha256), encoding="utf-8") as fh:
+                return self._head(sha256, fh.readline())
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def _head(self, sha256: str, line: str) -> Head | None:
+        data = json.loads(line)
+        if data.pop("parser_version") != PARSER_VERSION or data["sha256"] != sha256 \
+                or self.ocr not in data["ocr_modes"]:
+            return None
+        return Head(**data)
+
+    def load(self, sha256: str) -> Entry | None:
+        """The entry for these bytes, records decoded, or None when there is no usable one."""
+        try:
+            first, _, rest = self.path(sha256).read_text(encoding="utf-8").partition("\n")
+            head = self._head(sha256, first)
+            if head is None:
                 return None
-            records = payload["records"]
-            converted = None
-            if records is not None:
-                converted = Converted(
-                    document=_decode(DocumentRecord, DOCUMENTS_SCHEMA, records["document"]),
-                    tasks=[_decode(TaskRecord, TASKS_SCHEMA, t) for t in records["tasks"]],
-                    task_units=[_decode(TaskUnitRecord, TASK_UNITS_SCHEMA, u) for u in records["task_units"]],
-                    citations=[_decode(CitationRecord, CITATIONS_SCHEMA, r) for r in records["citations"]],
-                    n_pages=records["n_pages"],
-                    warnings=records["warnings"],
-                    ocr_pages=records["ocr_pages"],
-                )
-            return Entry(sha256, payload["source_format"], converted, payload["error_code"], payload["error"],
-                         tuple(payload["ocr_modes"]))
+            records = json.loads(rest)
+            converted = None if records is None else _decode_converted(records)
+            if head.ok != (converted is not None):
+                return None
+            return Entry(sha256, head.source_format, converted, head.error_code, head.error, tuple(head.ocr_modes))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def prune(self, keep: set[str]) -> None:
-        """Drop entries of files no longer in the input, and caches of other parser versions."""
+        """Drop entries of files no longer in the input, and caches of other
+        parser versions or readers (a run with another PDF engine parses anew)."""
         if not self.root.is_dir():
             return
         for other in self.root.iterdir():

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 from typing import TextIO
 
 from pipeline.datasets.records import ManifestRecord
+from pipeline.run.batch import is_kept
+from pipeline.run.names import printable
 
 log = logging.getLogger("pipeline.run.batch")
 
@@ -34,6 +37,10 @@ class Progress:
         self.done = 0
         self.ocr_pages = 0
         """Pages recognised so far in this run (cached files cost none)."""
+        self.parsed_and_kept = 0
+        """Files parsed by this run whose outcome is cached: what an interrupted run keeps."""
+        self.generation: Path | None = None
+        """Set once the run's datasets are published."""
         self.started = time.monotonic()
         self._drawn_at = 0.0
 
@@ -45,6 +52,7 @@ class Progress:
 
     def file_done(self, row: ManifestRecord) -> None:
         self.done += 1
+        self.parsed_and_kept += row.status != "skipped" and not row.cached and is_kept(row)
         origin = " (cached)" if row.cached else ""
         ocr = row.ocr_pages if not row.cached else 0
         self.ocr_pages += ocr
@@ -52,11 +60,16 @@ class Progress:
             note = f"{row.n_tasks} tasks" + (f", {ocr} pages OCR'd in {row.ocr_seconds:.1f} s" if ocr else "") + \
                 (f"; warnings: {'; '.join(row.warnings)}" if row.warnings else "")
             log.info("[%d/%d] ok %s%s: %s", self.done, self.total, row.source_path, origin, note)
+        elif row.status == "skipped":
+            log.info("[%d/%d] skipped %s: %s: %s", self.done, self.total, row.source_path, row.error_code, row.error)
         else:
             log.warning("[%d/%d] error %s%s: %s: %s", self.done, self.total, row.source_path, origin,
                         row.error_code, row.error)
         log.debug("%s took %.2f s", row.source_path, row.seconds)
         self.draw(force=self.done == self.total)
+
+    def published(self, generation: Path) -> None:
+        self.generation = generation
 
     def line(self) -> str:
         elapsed = max(time.monotonic() - self.started, 1e-9)
@@ -87,7 +100,20 @@ class Progress:
             self.stream.flush()
 
 
-class BarLogHandler(logging.StreamHandler):
+class PrintableFormatter(logging.Formatter):
+    """Log lines with control characters escaped: a file name may hold a newline
+    or an ESC sequence, and neither may split a line or reach the terminal.
+    A record logged with ``extra={"multiline": True}`` (a traceback) keeps its
+    line breaks, each line escaped."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        if getattr(record, "multiline", False):
+            return "\n".join(printable(line) for line in text.split("\n"))
+        return printable(text)
+
+
+class BarLogHandler(logging.StreamHandler[TextIO]):
     """A stderr log handler that prints above the progress bar, not through it."""
 
     def __init__(self, progress: Progress) -> None:

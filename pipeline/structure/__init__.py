@@ -1,1 +1,2 @@
-"""Structuring: the document model's tables and paragraphs into tasks (header mapping, hierarchy markers, tasks in tables and in prose)."""
+"""Structuring: the document model's tables and paragraphs into tasks
+(header mapping, hierarchy markers, tasks in tables and in prose)."""

@@ -21,14 +21,18 @@ dropped.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import regex
 
 from extractors.model import Slot, Table
-from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
 from pipeline.normalize.text import prose
-from pipeline.vocabulary import COLUMN_SYNONYMS, UNIT_COLUMN_ROLES
+from pipeline.normalize.units import assign_roles
+from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
+from pipeline.vocabulary import AGENCY_ENDINGS, COLUMN_SYNONYMS, EACH, EXTRA_COLUMNS, UNIT_COLUMN_ROLES
+
+_SPACE = regex.compile(r"\s+")
 
 HEADER_SCAN_ROWS = 4
 """How far down a table its header may start (a caption row may come first)."""
@@ -37,6 +41,14 @@ HEADING_COLUMN_SHARE = 0.8
 """A column whose own non-empty cells are at least this share of 一、/（一）
 headings is a grouping column: a stray note among the headings must not turn it
 back into the task column."""
+
+UNIT_COLUMN_SHARE = 0.8
+"""A column whose own non-empty cells are at least this share of unit lists is
+a unit column: one cell such as ``共青团中央`` or ``全国`` must not stop it."""
+
+MAX_UNIT_CHARS = 24
+"""The longest unit name a unit list is taken to hold (市委宣传部（市政府新闻办）
+is 13); a longer piece is a sentence."""
 
 MAX_HEADER_CHARS = 12
 """A header names a column in a few words; a longer cell is content, even
@@ -47,7 +59,7 @@ _LONGEST_FIRST = sorted(_BY_SYNONYM, key=len, reverse=True)
 
 
 def header_key(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
+    return _SPACE.sub("", text)
 
 
 def column_role(header: str) -> str | None:
@@ -153,18 +165,22 @@ def _combined_header(top: list[Slot | None], sub: list[Slot | None]) -> list[str
     """Per column the lower header cell where it has one of its own, else the upper."""
     return [
         s.text if s is not None and not s.covered and s.text.strip() else (t.text if t is not None else "")
-        for t, s in zip(top, sub)
+        for t, s in zip(top, sub, strict=True)
     ]
 
 
-def grouping_columns(grid: list[list[Slot | None]], first_row: int) -> frozenset[int]:
-    """Columns whose own non-empty cells below the header are (almost) all headings."""
+def grouping_columns(table: Table, first_row: int) -> frozenset[int]:
+    """Columns whose own non-empty cells below the header are (almost) all headings.
+
+    The rest of a heading that a page end broke (``好公开。`` on the next page)
+    is no cell of its own: it is not counted."""
     found: set[int] = set()
-    n_cols = len(grid[0]) if grid else 0
-    for col in range(n_cols):
+    grid = table.grid()
+    for col in range(table.n_cols):
         texts = [
-            slot.text for row in grid[first_row:]
-            if (slot := row[col]) is not None and not slot.covered and slot.text.strip()
+            slot.text for row, slots in zip(table.rows[first_row:], grid[first_row:], strict=True)
+            if (slot := slots[col]) is not None and not slot.covered and slot.text.strip()
+            and (not row.continues_on_new_page or is_heading(slot.text))
         ]
         headings = sum(is_heading(t) for t in texts)
         if headings and headings >= HEADING_COLUMN_SHARE * len(texts):
@@ -200,9 +216,65 @@ def find_header(table: Table) -> tuple[int, ColumnMap] | None:
         return None
     _, r, rows, texts = best
     first_row = r + len(rows)
-    columns = map_columns(texts, grouping_columns(grid, first_row))
+    columns = map_columns(texts, grouping_columns(table, first_row))
     if not {"task", "requirement"} & columns.roles.keys():
         # Headings are all the table has to say: they are its tasks.
         columns = map_columns(texts)
     columns.header_rows = tuple(tuple(_row_texts(row)) for row in rows)
-    return first_row, columns
+    return first_row, _by_content(table, first_row, columns, texts)
+
+
+# -- what content says where the header cannot ----------------------------------------
+
+def _own_cells(table: Table, first_row: int, col: int) -> list[str]:
+    return [slot.text for slots in table.grid()[first_row:]
+            if (slot := slots[col]) is not None and not slot.covered and slot.text.strip()]
+
+
+def is_number_column(cells: list[str]) -> bool:
+    """Cells that count 1, 2, 3 … (from any start): a task number column."""
+    numbers = [prose(c).rstrip("、.．") for c in cells]
+    if not numbers or not all(n.isdigit() for n in numbers):
+        return False
+    values = [int(n) for n in numbers]
+    return all(b == a + 1 for a, b in itertools.pairwise(values))
+
+
+_ALIAS = regex.compile(r"（[^（）]*）$")
+"""A bracketed alias closing a unit name: 市委编办（市审改办）, 各镇（街）."""
+
+
+def _is_unit(name: str) -> bool:
+    stem = _ALIAS.sub("", name)
+    return 0 < len(name) <= MAX_UNIT_CHARS and (stem.endswith(AGENCY_ENDINGS) or stem.startswith(EACH))
+
+
+def is_unit_list(text: str) -> bool:
+    """Whether a cell names agencies and nothing else (``国家发展改革委、商务部``,
+    ``市财政局牵头，各镇（街）配合``): every name, its role words and an alias in
+    brackets set aside, ends like an agency or is a 各… group."""
+    units = [u for group in assign_roles(text, "responsible").values() for u in group]
+    return bool(units) and all(_is_unit(u) for u in units)
+
+
+def _by_content(table: Table, first_row: int, columns: ColumnMap, texts: list[str]) -> ColumnMap:
+    """Roles for the columns the header left without one (no header, or an
+    unknown one), from their cells: consecutive integers are the task numbers,
+    lists of agencies are responsible units. Columns whose header names an
+    extra field (推广范围) stay extras."""
+    claimed = {c for cols in columns.roles.values() for c in cols} | set(columns.grouping)
+    for col in range(table.n_cols):
+        if col in claimed or header_key(texts[col]) in EXTRA_COLUMNS:
+            continue
+        cells = _own_cells(table, first_row, col)
+        if not cells:
+            continue
+        if "seq" not in columns.roles and is_number_column(cells):
+            role = "seq"
+        elif sum(map(is_unit_list, cells)) >= UNIT_COLUMN_SHARE * len(cells):
+            role = "responsible"
+        else:
+            continue
+        columns.roles[role] = tuple(sorted((*columns.roles.get(role, ()), col)))
+        columns.extra.pop(col, None)
+    return columns

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from cjk.text import join_lines
 from extractors.model import Document, Slot, Table
-from pipeline.structure.columns import ColumnMap, find_header, header_key
-from pipeline.structure.headings import State, Task, heading_title, item, lowest
-from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
-from pipeline.structure.prose_tasks import prose_tasks
 from pipeline.normalize.text import join_prose, prose
+from pipeline.structure.columns import ColumnMap, find_header, header_key, is_heading
+from pipeline.structure.headings import State, Task, heading_title, item, lowest
+from pipeline.structure.markers import SECTION, SUBSECTION, Marker, parse_marker
+from pipeline.structure.prose_tasks import prose_tasks
 from pipeline.vocabulary import COLUMN_JOINER, UNIT_COLUMN_ROLES
 
 __all__ = ["Task", "structure_tasks"]
@@ -53,26 +53,28 @@ def _row_pages(slots: list[Slot | None], row_page: int | None) -> list[int]:
     return pages or ([row_page] if row_page is not None else [])
 
 
-def _heading_only(slots: list[Slot | None]) -> tuple[int, int, str] | None:
-    """(level, number, title) when the row holds nothing but one heading."""
+def _heading_only(slots: list[Slot | None]) -> tuple[int, Marker] | None:
+    """(column, marker) when the row holds nothing but one heading."""
     own = {id(s.cell): s for s in slots if s is not None and not s.covered and s.text.strip()}
     if len(own) != 1:
         return None
-    marker = parse_marker(prose(next(iter(own.values())).text))
+    cell = next(iter(own.values())).cell
+    marker = parse_marker(prose(cell.text))
     if marker is None or marker.level not in (SECTION, SUBSECTION):
         return None
-    return marker.level, marker.number, marker.rest
+    return cell.col, marker
 
 
-def _carry_span(grid: list[list[Slot | None]], r: int, col: int) -> None:
-    """Make the empty cell at (r, col) and every slot it spans show the cell above it."""
-    here, above = grid[r][col], grid[r - 1][col]
+def _carry_span(grid: list[list[Slot | None]], r: int, col: int, above: Slot) -> None:
+    """Make the empty cell at (r, col) and every slot it spans show *above*, the cell above it."""
+    here = grid[r][col]
     carried = Slot(above.cell, covered=True)
     if here is None:
         grid[r][col] = carried
         return
     for row in grid[r:]:
-        if row[col] is not None and row[col].cell is here.cell:
+        slot = row[col]
+        if slot is not None and slot.cell is here.cell:
             row[col] = carried
 
 
@@ -84,6 +86,9 @@ class _TableReader:
         self.columns = columns
         self.state = state
         self.tasks: list[Task] = []
+        self.heading_cols: dict[int, int] = {}
+        """Columns whose cell in the last task row was a heading → its level:
+        where the rest of a heading a page end broke is found."""
 
     def read(self, table: Table, first_row: int) -> None:
         grid = table.grid()
@@ -100,7 +105,9 @@ class _TableReader:
                 continue
             heading = _heading_only(slots)
             if heading:
-                self.state.enter(*heading)
+                col, marker = heading
+                self.state.enter(marker.level, marker.number, marker.rest)
+                self.heading_cols = {col: marker.level}
             elif continuation:
                 self._continue(own, _row_pages(own, row.page))
             else:
@@ -112,10 +119,10 @@ class _TableReader:
         of a span: the cell above already spanned rows on its page, or the empty
         cell spans rows itself (an empty cell of one row under a cell of one row
         stays empty: nothing tells it apart from a task with no unit)."""
-        for col, (here, above) in enumerate(zip(grid[r], grid[r - 1])):
+        for col, (here, above) in enumerate(zip(grid[r], grid[r - 1], strict=True)):
             spans = (above is not None and above.cell.row_span > 1) or (here is not None and here.cell.row_span > 1)
             if _is_empty(here) and above is not None and above.text.strip() and spans:
-                _carry_span(grid, r, col)
+                _carry_span(grid, r, col, above)
 
     def _is_continuation(self, slots: list[Slot | None]) -> bool:
         """Whether a row a page break started is the rest of the task above it.
@@ -128,8 +135,10 @@ class _TableReader:
         table whose tasks carry no numbers, any text in the task cell (it
         cannot be told from a new task).
         """
-        starters = [self.columns.col("seq"), *self.columns.grouping]
-        if any(not _is_empty(slots[c]) for c in starters if c is not None):
+        seq = self.columns.col("seq")
+        if seq is not None and not _is_empty(slots[seq]):
+            return False
+        if any(is_heading(_slot_text(slots[c])) for c in self.columns.grouping):
             return False
         requirement = self.columns.col("requirement")
         if requirement is not None and item(prose(_slot_text(slots[requirement])))[0] is not None:
@@ -142,28 +151,47 @@ class _TableReader:
         return self.tasks[-1].task_no is not None
 
     def _continue(self, slots: list[Slot | None], pages: list[int]) -> None:
+        def added(col: int | None) -> str | None:
+            """The text the new page adds in column *col*; None when it adds none."""
+            slot = None if col is None else slots[col]
+            return None if slot is None or _is_empty(slot) else slot.text
+
         task = self.tasks[-1]
-        title = self.columns.col("task")
-        if title is not None and not _is_empty(slots[title]):
+        slots = list(slots)
+        for col, level in self.heading_cols.items():
+            slot = slots[col]
+            if slot is not None and not slot.covered and slot.text.strip():
+                # The rest of a heading (``……规范化`` + ``程度。``): its own
+                # field, and no other column shows it again.
+                self._extend_heading(level, prose(slot.text))
+                slots = [None if s is not None and s.cell is slot.cell else s for s in slots]
+        if (text := added(self.columns.col("task"))) is not None:
             # The closing 。 may be all the next page holds of the title.
-            task.title = heading_title(join_prose(task.title, prose(slots[title].text)))
+            task.title = heading_title(join_prose(task.title, prose(text)))
         for role in UNIT_COLUMN_ROLES:
             for col in self.columns.cols(role):
-                if not _is_empty(slots[col]):
+                if (text := added(col)) is not None:
                     attr = f"{role}_text"
-                    setattr(task, attr, _join_raw(getattr(task, attr), slots[col].text))
-        req = self.columns.col("requirement")
-        if req is not None and not _is_empty(slots[req]):
-            task.requirement = join_prose(task.requirement, prose(slots[req].text))
-        deadline = self.columns.col("deadline")
-        if deadline is not None and not _is_empty(slots[deadline]):
-            task.deadline_text = join_prose(task.deadline_text, prose(slots[deadline].text))
+                    setattr(task, attr, _join_raw(getattr(task, attr), text))
+        if (text := added(self.columns.col("requirement"))) is not None:
+            task.requirement = join_prose(task.requirement, prose(text))
+        if (text := added(self.columns.col("deadline"))) is not None:
+            task.deadline_text = join_prose(task.deadline_text, prose(text))
         for col, name in self.columns.extra.items():
-            if not _is_empty(slots[col]):
-                task.extra[name] = join_prose(task.extra.get(name, ""), prose(slots[col].text))
+            if (text := added(col)) is not None:
+                task.extra[name] = join_prose(task.extra.get(name, ""), prose(text))
         if pages:
-            task.page_end = max(pages + [task.page_end or 0])
+            task.page_end = max([*pages, task.page_end or 0])
         task.add_score(_score(slots))
+
+    def _extend_heading(self, level: int, more: str) -> None:
+        """The rest of a heading broken by a page end: its title grows, in the
+        headings in force and in the tasks already read under it."""
+        old, new = self.state.extend(level, more)
+        field = "section_title" if level == SECTION else "subsection_title"
+        for task in self.tasks:
+            if getattr(task, field) == old:
+                setattr(task, field, new)
 
     def _enter_groups(self, slots: list[Slot | None]) -> dict[str, str]:
         """Enter the headings of the grouping columns (merged or not) in level
@@ -174,6 +202,7 @@ class _TableReader:
             marker = parse_marker(text)
             if marker and marker.level in (SECTION, SUBSECTION):
                 headings.append((marker.level, marker.number, marker.rest))
+                self.heading_cols[col] = marker.level
             elif text:
                 other[header_key(self.columns.header_rows[-1][col]) or str(col + 1)] = text
         for heading in sorted(headings):
@@ -184,12 +213,14 @@ class _TableReader:
         def text(role: str) -> str:
             return COLUMN_JOINER.join(t for c in self.columns.cols(role) if (t := _slot_text(slots[c]).strip()))
 
+        self.heading_cols = {}
         extra = self._enter_groups(slots)
         title = prose(text("task"))
         marker = parse_marker(title)
         if marker and marker.level in (SECTION, SUBSECTION):
             # The task cell heads a group of rows (it spans them, or repeats).
             self.state.enter(marker.level, marker.number, marker.rest)
+            self.heading_cols.update(dict.fromkeys(self.columns.cols("task"), marker.level))
             title = ""
         task_no, title = item(title)
         requirement = prose(text("requirement"))
@@ -201,7 +232,8 @@ class _TableReader:
         extra.update({name: prose(_slot_text(slots[c])) for c, name in self.columns.extra.items()
                       if _slot_text(slots[c]).strip()})
         self.tasks.append(
-            self.state.task(
+            Task(
+                **self.state.headings(),
                 table_no=self.table_no,
                 task_no=task_no,
                 title=heading_title(title),

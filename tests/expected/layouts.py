@@ -114,7 +114,11 @@ TASKS = {
 # Titles and 具体措施 come from the rows the notices were written from; units,
 # numbers, headings and deadlines are written out here by hand.
 from tests.layout_docs import (  # noqa: E402
-    GBT_LANDSCAPE_ROWS, GBT_SIX_COLUMNS_ROWS, GBT_THREE_COLUMNS_ROWS, landscape_measure, measure,
+    GBT_LANDSCAPE_ROWS,
+    GBT_SIX_COLUMNS_ROWS,
+    GBT_THREE_COLUMNS_ROWS,
+    landscape_measure,
+    measure,
 )
 
 _ZZ = {1: "推进决策公开", 2: "深化政策解读", 3: "加强平台建设"}
@@ -150,7 +154,7 @@ _ZZ_UNITS = [  # (lead, responsible) per 序号
 GBT_SIX_COLUMNS = [
     task(task_no=i + 1, section_no=s, section_title=_ZZ[s], title=topic, requirement=measure(topic, i),
          lead_units=lead, responsible_units=resp, deadline_text=due)
-    for i, ((s, topic, _, _, due), (lead, resp)) in enumerate(zip(GBT_SIX_COLUMNS_ROWS, _ZZ_UNITS))
+    for i, ((s, topic, _, _, due), (lead, resp)) in enumerate(zip(GBT_SIX_COLUMNS_ROWS, _ZZ_UNITS, strict=True))
 ]
 
 _CT = {1: "提升政务服务效能", 2: "降低企业经营成本", 3: "加强事中事后监管"}
@@ -184,7 +188,7 @@ _CT_UNITS = [  # (task number, lead, responsible)
 GBT_THREE_COLUMNS = [
     task(task_no=n, section_no=s, section_title=_CT[s], title=text.rstrip("。"),
          lead_units=lead, responsible_units=resp, deadline_text=due)
-    for (s, text, _, due), (n, lead, resp) in zip(GBT_THREE_COLUMNS_ROWS, _CT_UNITS)
+    for (s, text, _, due), (n, lead, resp) in zip(GBT_THREE_COLUMNS_ROWS, _CT_UNITS, strict=True)
 ]
 
 _SM = {1: "教育文化体育", 2: "医疗卫生和社会保障", 3: "城乡建设和便民服务"}
@@ -226,7 +230,7 @@ GBT_LANDSCAPE = [
     task(task_no=i + 1, section_no=s, section_title=_SM[s], subsection_no=sub, subsection_title=_SM_SUB[s, sub],
          title=topic, requirement=landscape_measure(topic, i).replace("\n", ""),
          lead_units=lead, responsible_units=resp, deadline_text=due, extra={"备注": note} if note else {})
-    for i, ((s, sub, topic, _, due, note), (lead, resp)) in enumerate(zip(GBT_LANDSCAPE_ROWS, _SM_UNITS))
+    for i, ((s, sub, topic, _, due, note), (lead, resp)) in enumerate(zip(GBT_LANDSCAPE_ROWS, _SM_UNITS, strict=True))
 ]
 
 GBT_DOCUMENTS = {
@@ -268,3 +272,7 @@ TASKS.update({
     "gbt_three_columns": GBT_THREE_COLUMNS,
     "gbt_landscape": GBT_LANDSCAPE,
 })
+
+from tests.expected.layouts_national import TASKS as _NATIONAL_TASKS  # noqa: E402
+
+TASKS.update(_NATIONAL_TASKS)

@@ -1,0 +1,139 @@
+"""What is in INPUT_DIR: the files to parse, and every other path with the reason it is not parsed.
+
+Every path below INPUT_DIR is accounted for: a scheduled job must be able to
+tell from the manifest alone why a file it expected has no tasks. So the scan
+yields a :class:`Candidate` for each file to parse and a :class:`Skipped` for
+everything else, each of which becomes a manifest row (status ``skipped``, or
+``error`` for a folder that cannot be listed) with a reason code from
+docs/errors.md.
+
+The policy (README, "Which inputs are read"):
+
+- hidden names (``.git``, ``.DS_Store``) are skipped, a hidden folder as one row;
+- a regular file is parsed when a format of the registry claims its name
+  (:func:`accepts`), else ``unsupported_kind``;
+- FIFOs, sockets and devices are never opened (reading a FIFO blocks forever);
+- a symbolic link is followed only to a file inside INPUT_DIR; a link to a
+  folder inside is not followed (its files are scanned under their own path),
+  and a link out of INPUT_DIR is not read: a link planted in a shared folder
+  must not make the job read ``/etc`` or another user's files. ``follow_links``
+  follows links anywhere, folders included, and stops at a cycle.
+
+Links are resolved once, here, and the resolved path is what gets read.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractors.formats import Format
+from pipeline.run.names import stored_path
+
+
+def accepts(name: str, known: tuple[Format, ...]) -> bool:
+    """Whether a file of this name is parsed: the one question the scan asks the
+    format registry (which reader handles the file is decided later, by content)."""
+    return name.lower().endswith(tuple(s for fmt in known for s in fmt.suffixes))
+
+
+def _kinds(known: tuple[Format, ...]) -> str:
+    return ", ".join(s for fmt in known for s in fmt.suffixes)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A file to parse: *path* is what to open (a link already resolved), *rel* its stored name."""
+
+    path: Path
+    rel: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A path that is not parsed, and why (a reason code of docs/errors.md)."""
+
+    rel: str
+    code: str
+    message: str
+    status: str = "skipped"
+
+
+def scan(input_dir: Path, known: tuple[Format, ...], follow_links: bool = False) -> Iterator[Candidate | Skipped]:
+    """Every path below *input_dir*, depth first in name order (a stable manifest order);
+    files are candidates when one of the *known* formats claims their name."""
+    root = Path(os.path.realpath(input_dir))
+    yield from _Walk(root, known, follow_links).folder(root, "", frozenset({root}))
+
+
+@dataclass(frozen=True)
+class _Walk:
+    root: Path
+    known: tuple[Format, ...]
+    follow_links: bool
+
+    def folder(self, folder: Path, prefix: str, ancestors: frozenset[Path]) -> Iterator[Candidate | Skipped]:
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            yield Skipped(stored_path(prefix.rstrip("/") or "."), "unreadable_folder",
+                          f"the folder could not be listed: {exc.strerror}", status="error")
+            return
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.name.startswith("."):
+                yield Skipped(stored_path(rel), "hidden", "hidden name (starts with a dot)")
+                continue
+            path = Path(entry.path)
+            if entry.is_symlink():
+                outcome = self.link(path, rel, ancestors)
+                if isinstance(outcome, Path):
+                    yield from self.folder(outcome, rel + "/", ancestors | {outcome})
+                else:
+                    yield outcome
+                continue
+            mode = entry.stat(follow_symlinks=False).st_mode
+            if stat.S_ISDIR(mode):
+                yield from self.folder(path, rel + "/", ancestors | {path})
+            else:
+                yield self.file(path, rel, mode)
+
+    def file(self, path: Path, rel: str, mode: int) -> Candidate | Skipped:
+        """A file (or a link's target) by its mode; the kind is judged by the name in INPUT_DIR, *rel*."""
+        if not stat.S_ISREG(mode):
+            kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+            return Skipped(stored_path(rel), "special_file", f"{kind}, not a regular file: never opened")
+        if not accepts(rel.rsplit("/", 1)[-1], self.known):
+            return Skipped(stored_path(rel), "unsupported_kind",
+                           f"not a kind of file the pipeline reads ({_kinds(self.known)})")
+        return Candidate(path, stored_path(rel))
+
+    def link(self, path: Path, rel: str, ancestors: frozenset[Path]) -> Candidate | Skipped | Path:
+        """A link's outcome: a file to parse, a skip, or a folder to descend into."""
+        name = stored_path(rel)
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            return Skipped(name, "broken_link", f"symbolic link to {os.readlink(path)!r}, which does not exist")
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return Skipped(name, "link_loop", "symbolic link that leads back to itself")
+            return Skipped(name, "broken_link", f"symbolic link that cannot be followed: {exc.strerror}")
+        target = Path(os.path.realpath(path))
+        inside = target.is_relative_to(self.root)
+        if not inside and not self.follow_links:
+            return Skipped(name, "link_outside", "symbolic link out of the input folder: not followed "
+                           "(--follow-links follows it)")
+        if stat.S_ISDIR(mode):
+            if target in ancestors or any(a.is_relative_to(target) for a in ancestors):
+                return Skipped(name, "link_loop", "symbolic link to a folder that contains it: a cycle")
+            if not self.follow_links:
+                return Skipped(name, "linked_folder", "symbolic link to a folder inside the input folder: "
+                               "its files are read under their own path (--follow-links follows it)")
+            return target
+        return self.file(target, rel, mode)

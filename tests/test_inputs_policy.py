@@ -1,0 +1,110 @@
+"""Every path below INPUT_DIR is accounted for: a file is parsed, or its manifest row says
+why not; links out of INPUT_DIR are not followed unless asked."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import EXIT_OK, main
+from pipeline.run import scan as scan_module
+from tests.conftest import QZB_DOCX, RAW, read_dataset
+from tests.docxgen import distinct_copy
+
+
+@pytest.fixture()
+def tree(tmp_path) -> Path:
+    inputs, outside = tmp_path / "in", tmp_path / "outside"
+    (inputs / "sub").mkdir(parents=True)
+    (inputs / ".git").mkdir()
+    (inputs / ".git" / "HEAD").write_text("ref: refs/heads/main")
+    outside.mkdir()
+    shutil.copy(RAW / QZB_DOCX[0], inputs / "good.docx")
+    (inputs / "sub" / "other.docx").write_bytes(distinct_copy((RAW / QZB_DOCX[1]).read_bytes(), "other"))
+    (outside / "private.docx").write_bytes(distinct_copy((RAW / QZB_DOCX[0]).read_bytes(), "private"))
+    (inputs / ".hidden.docx").write_bytes((RAW / QZB_DOCX[0]).read_bytes())
+    for name in ("table.xlsx", "bundle.zip", "scan.jpg", "README"):
+        (inputs / name).write_bytes(b"PK\x03\x04 not read")
+    os.mkfifo(inputs / "pipe.pdf")
+    (inputs / "alias.docx").symlink_to("good.docx")
+    (inputs / "broken.pdf").symlink_to("missing.pdf")
+    (inputs / "loop.pdf").symlink_to("loop.pdf")
+    (inputs / "device.pdf").symlink_to("/dev/null")
+    (inputs / "escape.docx").symlink_to(outside / "private.docx")
+    (inputs / "escape-dir").symlink_to(outside)
+    (inputs / "sub-again").symlink_to("sub")
+    (inputs / "sub" / "up").symlink_to("..")
+    return inputs
+
+
+def _manifest(tree: Path, out: Path, *flags: str) -> dict[str, tuple[str, str | None]]:
+    assert main(["build", str(tree), str(out), "-j", "1", "-q", *flags]) == EXIT_OK
+    manifest = read_dataset(out, "manifest")
+    return {row.source_path: (row.status, row.error_code if row.status != "ok" else None)
+            for row in manifest.itertuples()}
+
+
+def test_every_path_has_a_row_and_links_out_are_not_followed(tree, tmp_path, capsys):
+    got = _manifest(tree, tmp_path / "out")
+    assert got == {
+        ".git": ("skipped", "hidden"),
+        ".hidden.docx": ("skipped", "hidden"),
+        "README": ("skipped", "unsupported_kind"),
+        "alias.docx": ("ok", None),
+        "broken.pdf": ("skipped", "broken_link"),
+        "bundle.zip": ("skipped", "unsupported_kind"),
+        "device.pdf": ("skipped", "link_outside"),
+        "escape-dir": ("skipped", "link_outside"),
+        "escape.docx": ("skipped", "link_outside"),
+        "good.docx": ("ok", None),
+        "loop.pdf": ("skipped", "link_loop"),
+        "scan.jpg": ("skipped", "unsupported_kind"),
+        "pipe.pdf": ("skipped", "special_file"),
+        "sub/other.docx": ("ok", None),
+        "sub/up": ("skipped", "link_loop"),
+        "sub-again": ("skipped", "linked_folder"),
+        "table.xlsx": ("skipped", "unsupported_kind"),
+    }
+    manifest = read_dataset(tmp_path / "out", "manifest").set_index("source_path")
+    assert manifest.error.notna().sum() == 14, "every skip says why in words"
+    assert list(manifest.warnings["good.docx"]) == ["same bytes as alias.docx"]
+    assert sorted(read_dataset(tmp_path / "out", "documents").source_path) == ["alias.docx", "sub/other.docx"]
+    summary = capsys.readouterr().out.splitlines()[-1]
+    assert summary.startswith("17 files: 3 ok (1 with warnings), 0 failed, 14 skipped, 0 from cache")
+
+
+def test_follow_links_reads_links_out_and_folders_but_stops_at_cycles(tree, tmp_path):
+    got = _manifest(tree, tmp_path / "out", "--follow-links")
+    assert got["escape.docx"] == ("ok", None)
+    assert got["escape-dir/private.docx"] == ("ok", None)
+    assert got["sub-again/other.docx"] == ("ok", None)
+    assert got["device.pdf"] == ("skipped", "special_file")
+    assert got["sub/up"] == got["sub-again/up"] == ("skipped", "link_loop")
+    assert got["broken.pdf"] == ("skipped", "broken_link") and got["pipe.pdf"] == ("skipped", "special_file")
+
+
+def test_unlistable_folder_is_an_error_row(tmp_path, monkeypatch):
+    inputs = tmp_path / "in"
+    (inputs / "locked").mkdir(parents=True)
+    shutil.copy(RAW / QZB_DOCX[0], inputs / "locked" / "a.docx")
+    shutil.copy(RAW / QZB_DOCX[1], inputs / "b.docx")
+    if os.geteuid() == 0:  # root lists any folder whatever its mode: refuse it the way the kernel would
+        real = scan_module.os.scandir
+
+        def scandir(path):
+            if Path(path).name == "locked":
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path)
+        monkeypatch.setattr(scan_module.os, "scandir", scandir)
+    (inputs / "locked").chmod(0)
+    try:
+        assert main(["build", str(inputs), str(tmp_path / "out"), "-j", "1", "-q"]) == 1
+    finally:
+        (inputs / "locked").chmod(0o755)
+    manifest = read_dataset(tmp_path / "out", "manifest")
+    assert manifest[["source_path", "status"]].values.tolist() == [["b.docx", "ok"], ["locked", "error"]]
+    assert manifest.error_code[1] == "unreadable_folder"
+    assert manifest.error[1] == "the folder could not be listed: Permission denied"
