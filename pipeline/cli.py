@@ -21,8 +21,11 @@ from extractors.ocr import OCR_MODES
 from pipeline.analysis.inspection import inspect_file
 from pipeline.analysis.task_diff import diff_files
 from pipeline.analysis.unit_review import REVIEWED_FILE, SUGGESTIONS_FILE, accept, write_suggestions
+from pipeline.datasets.partitions import PARTITION_BY
+from pipeline.datasets.writers import dataset_source
 from pipeline.normalize.alias_table import ALIAS_DIR, AliasTableError, default_table
 from pipeline.run.batch import DiskFull, Options, run_batch
+from pipeline.run.executors import EXECUTORS, ExecutorUnusable, executor_for
 from pipeline.run.names import printable
 from pipeline.run.outdir import OutputUnusable
 from pipeline.run.progress import BarLogHandler, PrintableFormatter, Progress
@@ -73,7 +76,9 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     verbosity.add_argument("-q", "--quiet", action="store_true", help="print only the summary and errors")
     verbosity.add_argument("-v", "--verbose", action="store_true", help="also log timings and tracebacks")
     build.add_argument("-j", "--jobs", type=_positive(int), default=default_jobs(),
-                       help="files parsed at once, each in its own process (default: CPUs, %(default)s here)")
+                       help="files parsed at once, each in its own process (default: CPUs, %(default)s here); "
+                            "with --executor dask, the local cluster's workers (a --scheduler's cluster "
+                            "has its own)")
     build.add_argument("--timeout", type=_positive(float), default=Limits.timeout, metavar="SECONDS",
                        help="time limit per file; a file over it becomes a `timeout` error (default %(default)g)")
     build.add_argument("--memory-limit", type=_memory_mb, default=Limits.memory_mb, metavar="MB",
@@ -91,6 +96,16 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
                             "each listed in the manifest as skipped)")
     build.add_argument("--no-wait", action="store_true",
                        help="if another build is using OUTPUT_DIR, fail at once (exit 2) instead of waiting")
+    build.add_argument("--partition-by", choices=PARTITION_BY,
+                       help="write documents, tasks, task_units and citations as folders partitioned by year "
+                            "(tasks/year=2018/part-0.parquet), rewriting only the years whose inputs changed "
+                            "(docs/scale.md)")
+    build.add_argument("--executor", choices=EXECUTORS, default="local",
+                       help="where files are parsed: local worker processes (default), or a Dask cluster "
+                            "(needs the dask extra; docs/scale.md)")
+    build.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                       help="with --executor dask: the scheduler of an existing cluster (default: a local "
+                            "cluster of --jobs worker processes on 127.0.0.1)")
     inspect = commands.add_parser("inspect", help="print one notice's metadata and task table, for a quick check")
     inspect.add_argument("file", type=Path)
     inspect.add_argument("--json", action="store_true", help="print the records as JSON instead of a table")
@@ -124,7 +139,7 @@ def _raise_on_sigterm(signum: int, frame: object) -> None:
 
 def _units(args: argparse.Namespace) -> int:
     if args.units_command == "suggest":
-        if not (args.output_dir / "task_units.parquet").is_file():
+        if not dataset_source(args.output_dir, "task_units").exists():
             print(f"error: {args.output_dir} holds no task_units.parquet: run build first", file=sys.stderr)
             return EXIT_USAGE
         path, n = write_suggestions(args.output_dir)
@@ -173,17 +188,24 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     level = logging.WARNING if args.quiet or (progress.bar and not args.verbose) else \
         logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, handlers=[handler], force=True)
+    # Dask's own lines (cluster start, every connection) would drown the files' lines.
+    logging.getLogger("distributed").setLevel(logging.INFO if args.verbose else logging.ERROR)
     signal.signal(signal.SIGTERM, _raise_on_sigterm)
+    try:
+        executor = executor_for(args.executor, args.jobs, args.scheduler)
+    except ExecutorUnusable as exc:
+        _say(f"error: {exc}", sys.stderr)
+        return EXIT_USAGE
     options = Options(jobs=args.jobs, limits=Limits(args.timeout, args.memory_limit), force=args.force,
                       formats=formats, follow_links=args.follow_links, wait=not args.no_wait, workbook=args.xlsx,
-                      ocr=args.ocr)
+                      executor=executor, partition_by=args.partition_by, ocr=args.ocr)
     out = args.output_dir
     try:
         try:
             result = run_batch(args.input_dir, out, options, progress)
         finally:
             progress.close()
-    except OutputUnusable as exc:
+    except (OutputUnusable, ExecutorUnusable) as exc:
         _say(f"error: {exc}", sys.stderr)
         return EXIT_USAGE
     except DiskFull as exc:

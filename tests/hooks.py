@@ -20,6 +20,10 @@ SLOW = b"TEST-HOOK-SLOW"
 CRASH = b"TEST-HOOK-CRASH"
 HOG = b"TEST-HOOK-HOG"
 BUG = b"TEST-HOOK-BUG"
+KILL_HOST = b"TEST-HOOK-KILL-HOST"
+"""Kills the process the per-file worker was started for: on a Dask cluster the
+Dask worker process itself (as the OOM killer would). Only for Dask tests:
+under the local pool that process is the build, so the hook refuses there."""
 
 SLOW_SECONDS = 4.0
 HANG_SECONDS = 3600.0
@@ -38,7 +42,24 @@ def misbehaving_convert(data: bytes, source_path: str, ocr: OcrMode = "auto") ->
         del hog
     if BUG in data:
         raise RuntimeError("a bug in the parser")
+    if KILL_HOST in data:
+        _kill_host()
     return convert(data, source_path, ocr)
+
+
+def _parent_of(pid: int) -> int:
+    with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+        return int(fh.read().rsplit(")", 1)[1].split()[1])
+
+
+def _kill_host() -> None:
+    """Kill the parent of this worker's forkserver: the process that ran ``run_isolated``."""
+    host = _parent_of(os.getppid())
+    with open(f"/proc/{host}/cmdline", "rb") as fh:
+        if b"spawn_main" not in fh.read():  # Dask's worker processes are spawned; a build never is
+            raise RuntimeError("KILL_HOST outside a Dask worker: refusing to kill the build")
+    os.kill(host, signal.SIGKILL)
+    time.sleep(HANG_SECONDS)  # the forkserver dies with its host, and this process with the forkserver
 
 
 def recorded_ocr_convert(data: bytes, source_path: str, ocr: OcrMode = "auto") -> Converted:

@@ -47,7 +47,7 @@ def test_a_new_column_reaches_schema_csv_parquet_and_dictionary(tmp_path):
     assert schema.field("reviewed").type == pa.date32()
     assert schema.field("priority").metadata[b"meaning"] == "优先级 as printed in the table".encode()
 
-    writer = DatasetWriter(tmp_path, TASKS_PLUS)
+    writer = DatasetWriter(tmp_path / "tasks.parquet", tmp_path / "tasks.csv", TASKS_PLUS)
     writer.add([_task(priority="高", reviewed=dt.date(2018, 7, 1))])
     writer.close()
     with open(tmp_path / "tasks.csv", encoding="utf-8-sig", newline="") as fh:

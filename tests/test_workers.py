@@ -10,7 +10,8 @@ import shutil
 import signal
 import time
 
-from pipeline.run.batch import WARM_UP, Options, run_batch
+from pipeline.run.batch import Options, run_batch
+from pipeline.run.onefile import WARM_UP
 from pipeline.run.workers import Failure, Limits, run_isolated
 from tests import hooks
 from tests.conftest import QZB_DOCX, RAW, read_dataset

@@ -95,7 +95,12 @@ def _char(entry: tuple[str, float, Any]) -> Char:
 def recognise(image: Any) -> list[TextLine]:
     """The text lines of an RGB image (numpy ``H × W × 3``, uint8), each with
     its characters' boxes (RapidOCR's ``return_single_char_box``)."""
-    result = _engine()(image, return_word_box=True, return_single_char_box=True)
+    try:
+        result = _engine()(image, return_word_box=True, return_single_char_box=True)
+    except Exception as exc:
+        if "bad_alloc" in str(exc):  # onnxruntime out of address space: the worker's memory limit, not a bug
+            raise MemoryError(f"OCR ran out of memory: {exc}") from exc
+        raise
     if result.boxes is None:
         return []
     lines = []

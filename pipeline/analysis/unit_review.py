@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from pipeline.datasets.writers import dataset_source
 from pipeline.normalize.abbreviations import Observed, suggest
 from pipeline.normalize.alias_table import ALIAS_DIR, COLUMNS, AliasTable, default_table, read_rows
 
@@ -29,7 +30,8 @@ YES = {"y", "yes", "x", "1", "是"}
 
 def observed_units(output_dir: Path) -> tuple[list[Observed], Counter[tuple[str, str | None]]]:
     """Distinct (unit, region) of a build's task_units, and task rows per (unit, region)."""
-    table = pq.read_table(output_dir / "task_units.parquet", columns=["unit", "unit_region", "unit_match", "unit_kind"])
+    table = pq.read_table(dataset_source(output_dir, "task_units"),
+                          columns=["unit", "unit_region", "unit_match", "unit_kind"])
     rows = table.to_pylist()
     counts = Counter((r["unit"], r["unit_region"]) for r in rows)
     distinct = {Observed(r["unit"], r["unit_region"], r["unit_match"], r["unit_kind"]) for r in rows}

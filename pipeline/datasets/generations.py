@@ -96,7 +96,7 @@ def publish(out_dir: Path, partial: Path, names: list[str]) -> Path:
     os.rename(partial, folder)
     _sync(folder.parent)
     _adopt_plain_files(out_dir, names)
-    held = sorted(p.name for p in folder.iterdir())
+    held = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))  # hidden: the run's own notes
     for name in held:
         _ensure_link(out_dir / name, f"{CURRENT}/{name}")
     previous = current_generation(out_dir)

@@ -33,7 +33,10 @@ file no longer matches the code.
 `make data` writes each dataset twice into `output/`: `NAME.parquet` (the
 schema below, zstd-compressed) and `NAME.csv` (UTF-8 with BOM, for Excel).
 `build --xlsx` also writes `output/notices.xlsx`, one sheet per dataset with
-the same cells as the CSV files.
+the same cells as the CSV files. `build --partition-by year` writes documents,
+tasks, task_units and citations as folders partitioned by year instead
+(`output/tasks/year=2018/part-0.parquet`, CSV under `output/csv/`), the same
+columns plus the folders' `year` ([scale.md](scale.md)).
 
 ## How the types arrive
 

@@ -105,7 +105,7 @@ def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
 
 
 class DatasetWriter:
-    """One dataset streamed, batch by batch, into ``name.parquet`` and ``name.csv``.
+    """One dataset streamed, batch by batch, into a Parquet file and its CSV sibling.
 
     Records are buffered up to :data:`BATCH_ROWS` and then written as one
     Parquet row group, so memory stays flat however many files a run has.
@@ -113,15 +113,15 @@ class DatasetWriter:
 
     BATCH_ROWS = 20_000
 
-    def __init__(self, folder: Path, dataset: Dataset) -> None:
+    def __init__(self, parquet: Path, csv_path: Path, dataset: Dataset) -> None:
         self.name = dataset.name
         self._schema = dataset.schema
         self._buffer: list[Any] = []
         self._closed = False
         file_schema = to_table([], self._schema).schema  # with the pandas metadata every batch carries
-        self._parquet_fh = open(folder / f"{self.name}.parquet", "wb")  # noqa: SIM115  closed by close()
+        self._parquet_fh = open(parquet, "wb")  # noqa: SIM115  closed by close()
         self._parquet = pq.ParquetWriter(self._parquet_fh, file_schema, compression="zstd")
-        self._csv = CsvWriter(folder / f"{self.name}.csv", dataset.columns)
+        self._csv = CsvWriter(csv_path, dataset.columns)
 
     def add(self, records: Sequence[Any]) -> None:
         if self._closed and records:
@@ -148,28 +148,34 @@ class DatasetWriter:
 
 
 class DatasetFiles:
-    """Every dataset of a run, streamed into one folder (a generation, see
-    :mod:`pipeline.datasets.generations`); complete and on disk once :meth:`close` returns."""
+    """Datasets of a run as single files, ``NAME.parquet`` and ``NAME.csv``, streamed
+    into one folder (a generation, see :mod:`pipeline.datasets.generations`);
+    complete and on disk once :meth:`close` returns. *names* are the datasets
+    written here (all by default; the others of a partitioned build are written
+    by :mod:`pipeline.datasets.partitions`)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, names: Sequence[str] = tuple(DATASETS)) -> None:
         self.folder = folder
+        self.names = names
         self._writers: dict[str, DatasetWriter] = {}
 
     def add(self, name: str, records: Sequence[Any]) -> None:
         if name not in self._writers:
-            self._writers[name] = DatasetWriter(self.folder, DATASETS[name])
+            self._writers[name] = DatasetWriter(self.folder / f"{name}.parquet", self.folder / f"{name}.csv",
+                                                DATASETS[name])
         self._writers[name].add(records)
 
     def complete(self, *names: str) -> Path:
         """Finish the files of *names* (no more rows may be added to them) and
         return the folder, where a cross-document step can read them."""
         for name in names:
-            self.add(name, [])
-            self._writers[name].close()
+            if name in self.names:  # the others (partitioned) are complete already
+                self.add(name, [])
+                self._writers[name].close()
         return self.folder
 
     def close(self) -> None:
-        for name in DATASETS:
+        for name in self.names:
             self.add(name, [])  # a dataset with no rows is still written, with its schema
         for writer in self._writers.values():
             writer.close()  # closing twice is harmless: see DatasetWriter.close
@@ -184,5 +190,12 @@ class DatasetFiles:
 
 
 def dataset_file_names() -> list[str]:
-    """Names of the files a run writes for its datasets (the workbook aside)."""
+    """Names of the files a run writes for its datasets as single files (the workbook aside)."""
     return [f"{name}{suffix}" for name in DATASETS for suffix in (".parquet", ".csv")]
+
+
+def dataset_source(folder: Path, name: str) -> Path:
+    """Where a dataset of the generation in *folder* is read: ``NAME.parquet``, or
+    the folder ``NAME/`` of a partitioned build (pyarrow reads either as one table)."""
+    single = folder / f"{name}.parquet"
+    return single if single.exists() else folder / name

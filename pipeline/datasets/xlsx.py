@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.analysis.display_width import text_width
 from pipeline.datasets.records import DATASETS
-from pipeline.datasets.writers import atomic_write
+from pipeline.datasets.writers import atomic_write, dataset_source
 from pipeline.datasets.writers import csv_value as csv_text
 
 WORKBOOK_NAME = "notices.xlsx"
@@ -70,10 +70,10 @@ def write_workbook(out_dir: Path) -> Path:
     workbook = Workbook()
     workbook.remove(workbook.worksheets[0])  # the empty sheet a new workbook starts with
     for name in DATASETS:
-        path = out_dir / f"{name}.parquet"
-        if not path.is_file():
+        path = dataset_source(out_dir, name)
+        if not path.exists():
             continue
-        table = pq.read_table(path)
+        table = pq.read_table(path, columns=DATASETS[name].columns)  # a partitioned folder's `year` aside
         rows = [[cell_value(row[c]) for c in table.schema.names] for row in table.to_pylist()]
         fill_sheet(workbook.create_sheet(name), table.schema.names, rows)
     target = out_dir / WORKBOOK_NAME

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.datasets.records import TaskLinkRecord
+from pipeline.datasets.writers import dataset_source
 from pipeline.links.align import TaskVersion, align
 from pipeline.links.series import Edition, edition_pairs
 
@@ -31,7 +32,7 @@ def _year(row: Mapping[str, Any]) -> int | None:
 def read_editions(folder: Path) -> list[Edition]:
     columns = ["doc_id", "issuer", "title", "doc_year", "signed_date", "n_tasks"]
     return [Edition(r["doc_id"], r["issuer"], r["title"], _year(r), r["n_tasks"])
-            for r in pq.read_table(folder / "documents.parquet", columns=columns).to_pylist()]
+            for r in pq.read_table(dataset_source(folder, "documents"), columns=columns).to_pylist()]
 
 
 def task_versions(tasks: Iterable[Mapping[str, Any]],
@@ -55,10 +56,10 @@ def read_tasks(folder: Path, doc_ids: set[str]) -> dict[str, list[TaskVersion]]:
     if not doc_ids:
         return {}
     wanted = pc.field("doc_id").isin(sorted(doc_ids))
-    units = pq.read_table(folder / "task_units.parquet", columns=["doc_id", "seq", "role", "unit_canonical"],
-                          filters=wanted).to_pylist()
-    tasks = pq.read_table(folder / "tasks.parquet", columns=["doc_id", "seq", "title", "requirement", "deadline_text"],
-                          filters=wanted).to_pylist()
+    units = pq.read_table(dataset_source(folder, "task_units"), filters=wanted,
+                          columns=["doc_id", "seq", "role", "unit_canonical"]).to_pylist()
+    tasks = pq.read_table(dataset_source(folder, "tasks"), filters=wanted,
+                          columns=["doc_id", "seq", "title", "requirement", "deadline_text"]).to_pylist()
     return task_versions(tasks, units)
 
 

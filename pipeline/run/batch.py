@@ -9,9 +9,10 @@ reason (:mod:`pipeline.run.scan`). A run has these steps:
 1. OUTPUT_DIR is checked and locked for the run (:mod:`pipeline.run.outdir`);
 2. INPUT_DIR is scanned and every file to parse is hashed; a file whose bytes
    the cache already knows is answered from it (unless ``force``);
-3. the others are parsed in worker processes with a time and memory limit
-   (:mod:`pipeline.run.workers`); each worker stores its outcome in the cache and
-   answers with the file's manifest row only (:func:`process_file`);
+3. the others are parsed by the run's executor (:mod:`pipeline.run.executors`:
+   local worker processes by default, or a Dask cluster), each file in a
+   process of its own with a time and memory limit; its outcome is in the
+   cache when its manifest row comes back (:mod:`pipeline.run.onefile`);
 4. the datasets are streamed from the cache, file by file, into a new
    generation folder (unit names resolved against the current alias table on
    the way); the cross-document step reads its documents, tasks and
@@ -24,51 +25,36 @@ So the parent holds one manifest row per file and one file's records at a time.
 from __future__ import annotations
 
 import contextlib
-import functools
-import hashlib
 import logging
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from extractors import formats as registry
-from extractors.model import ExtractionError
 from extractors.ocr import OcrMode
-from pipeline.convert import Converted, convert, unit_records
-from pipeline.datasets import generations
-from pipeline.datasets.records import ManifestRecord
+from pipeline.convert import convert, unit_records
+from pipeline.datasets import generations, partitions
+from pipeline.datasets.records import DATASETS, ManifestRecord
 from pipeline.datasets.writers import DatasetFiles, dataset_file_names
 from pipeline.datasets.xlsx import WORKBOOK_NAME, write_workbook
 from pipeline.links.dataset import task_links
-from pipeline.run.cache import Cache, Entry, Head, same_outcome_modes
+from pipeline.normalize.alias_table import default_table
+from pipeline.run.cache import Cache
+from pipeline.run.executors import Executor, LocalPool
 from pipeline.run.names import printable
+from pipeline.run.onefile import Converter, FileJob, Work, error_row, file_sha256, manifest_row, unreadable_row
 from pipeline.run.outdir import claim, is_disk_full
 from pipeline.run.scan import Skipped, scan
-from pipeline.run.workers import Done, Failure, Limits, default_jobs, run_isolated
+from pipeline.run.workers import Limits, default_jobs
 
 log = logging.getLogger(__name__)
-
-MACHINE_DEPENDENT_CODES = frozenset({"needs_libreoffice", "conversion_failed", "needs_ocr"})
-"""Errors that depend on this machine rather than on the file's bytes: not
-cached, so installing LibreOffice or the OCR extra is enough for the next run
-to read the file."""
-
-NOT_CACHED_CODES = MACHINE_DEPENDENT_CODES | {"timeout", "memory_limit", "worker_crashed", "internal_error",
-                                              "disk_full", "unreadable_file"}
-"""Outcomes the next run tries again: the machine's, the limits', and failures of the worker itself."""
 
 DUPLICATE_NOTE = "same bytes as"
 """Warning on a file identical to an earlier one: a document (doc_id, from the
 bytes) is written once, under the first path; the manifest lists every path."""
-
-Converter = Callable[[bytes, str, OcrMode], Converted]
-
-WARM_UP = "pipeline.run.warm"
-"""Imported by the workers' forkserver before it forks: readers loaded, caches filled."""
-
 
 class DiskFull(Exception):
     """The device of OUTPUT_DIR filled up while the datasets were written; the
@@ -92,8 +78,16 @@ class Options:
     """Wait for another run holding OUTPUT_DIR; when false, raise :class:`pipeline.run.outdir.OutputBusy`."""
     workbook: bool = False
     """Also write notices.xlsx into the generation."""
+    executor: Executor | None = None
+    """Where files are parsed (:mod:`pipeline.run.executors`); None: a local pool of *jobs* processes."""
+    partition_by: str | None = None
+    """``year``: the per-document datasets as hive-partitioned folders (:mod:`pipeline.datasets.partitions`)."""
     ocr: OcrMode = "auto"
     """Which pages OCR reads (``--ocr``)."""
+
+    def __post_init__(self) -> None:
+        if self.partition_by not in (None, *partitions.PARTITION_BY):
+            raise ValueError(f"partition_by must be one of {partitions.PARTITION_BY}, not {self.partition_by!r}")
 
 
 @dataclass
@@ -122,80 +116,6 @@ class BatchResult:
         self.n_cached += row.cached
         self.n_pages += row.n_pages or 0
         self.n_ocr_pages += 0 if row.cached else row.ocr_pages
-
-
-@dataclass(frozen=True)
-class FileJob:
-    index: int
-    path: Path
-    rel: str
-    sha256: str
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def manifest_row(rel: str, head: Head, seconds: float, cached: bool, ocr_seconds: float = 0.0) -> ManifestRecord:
-    return ManifestRecord(
-        source_path=rel,
-        sha256=head.sha256,
-        source_format=head.source_format,
-        status="ok" if head.ok else "error",
-        error_code=head.error_code,
-        error=head.error,
-        warnings=list(head.warnings),
-        n_tasks=head.n_tasks,
-        n_pages=head.n_pages,
-        seconds=seconds,
-        cached=cached,
-        ocr_pages=head.ocr_pages,
-        ocr_seconds=ocr_seconds,
-    )
-
-
-def error_row(rel: str, sha256: str | None, code: str, message: str, seconds: float,
-              status: str = "error") -> ManifestRecord:
-    """A file that gave no entry: unreadable, its worker failed, or it was skipped."""
-    return ManifestRecord(source_path=rel, sha256=sha256, source_format=None, status=status, error_code=code,
-                          error=message, warnings=[], n_tasks=0, n_pages=None, seconds=seconds)
-
-
-def is_kept(row: ManifestRecord) -> bool:
-    """Whether a parsed file's outcome is in the cache for the next run."""
-    return row.status == "ok" or row.error_code not in NOT_CACHED_CODES
-
-
-def process_file(job: FileJob, cache: Cache, converter: Converter,
-                 known: tuple[registry.Format, ...], ocr: OcrMode = "auto") -> ManifestRecord:
-    """Worker side: parse one file with the run's formats, store the outcome in
-    the cache, answer its manifest row.
-
-    Errors the file causes are answered as rows; anything else (a bug, memory
-    exhaustion) propagates to the worker wrapper, which reports it by code.
-    """
-    registry.use(known)
-    started = time.perf_counter()
-    try:
-        data = job.path.read_bytes()
-    except OSError as exc:
-        return error_row(job.rel, None, "unreadable_file", str(exc), time.perf_counter() - started)
-    sha256 = hashlib.sha256(data).hexdigest()
-    try:
-        converted = converter(data, job.rel, ocr)
-        entry = Entry(sha256, converted.document.source_format, converted,
-                      ocr_modes=same_outcome_modes(converted, ocr))
-    except ExtractionError as exc:
-        entry = Entry(sha256, None, error_code=exc.code, error=exc.message, ocr_modes=(ocr,))
-    if entry.error_code not in MACHINE_DEPENDENT_CODES:
-        cache.store(entry)  # a full disk raises here, and the worker answers `disk_full`
-    ocr_seconds = entry.converted.ocr_seconds if entry.converted is not None else 0.0
-    return manifest_row(job.rel, Head.of(entry), time.perf_counter() - started, cached=False,
-                        ocr_seconds=ocr_seconds)
 
 
 class Reporter(Protocol):
@@ -239,7 +159,7 @@ def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
         rows = parse_all(input_dir, cache, options, reporter)
         result = BatchResult(peak_worker_rss_kb=max((r.peak_rss_kb for r in rows), default=0))
         manifest = [r.row for r in rows]
-        partial = write_generation(output_dir, manifest, cache, options.workbook)
+        partial = write_generation(output_dir, manifest, cache, options.workbook, options.partition_by)
         for row in manifest:
             result.count(row)
         with _signals_deferred():  # an interrupt now would leave the user unsure which datasets are out
@@ -289,7 +209,7 @@ def parse_all(input_dir: Path, cache: Cache, options: Options, reporter: Reporte
         try:
             sha256 = file_sha256(item.path)
         except OSError as exc:
-            settle(index, error_row(item.rel, None, "unreadable_file", str(exc), time.perf_counter() - started))
+            settle(index, unreadable_row(item.rel, exc, time.perf_counter() - started))
             continue
         first_path.setdefault(sha256, item.rel)
         head = None if options.force else cache.head(sha256)
@@ -298,29 +218,34 @@ def parse_all(input_dir: Path, cache: Cache, options: Options, reporter: Reporte
         else:
             settle(index, manifest_row(item.rel, head, time.perf_counter() - started, cached=True))
 
-    worker = functools.partial(process_file, cache=cache, converter=options.converter, known=options.formats,
-                               ocr=options.ocr)
-    for done in run_isolated(jobs, worker, options.jobs, options.limits, preload=[WARM_UP]):
-        settle(done.task.index, _row_of(done), done.peak_rss_kb or 0)
+    executor = options.executor or LocalPool(options.jobs)
+    for parsed in executor.parse(jobs, cache, Work(options.converter, options.formats, options.limits, options.ocr)):
+        settle(parsed.job.index, parsed.row, parsed.peak_rss_kb)
     return [r for r in rows if r is not None]
 
 
-def write_generation(output_dir: Path, manifest: list[ManifestRecord], cache: Cache, workbook: bool) -> Path:
+def write_generation(output_dir: Path, manifest: list[ManifestRecord], cache: Cache, workbook: bool,
+                     partition_by: str | None = None) -> Path:
     """Step 4: every dataset, from the cache, into a new unpublished generation folder.
 
     A document whose bytes an earlier path already gave is written once, under
-    that first path. Anything that stops the writing discards the folder; a
-    full disk is raised as :class:`DiskFull`.
+    that first path. With *partition_by*, the per-document datasets are written
+    by partition, and partitions whose documents did not change are carried
+    from the current generation (:mod:`pipeline.datasets.partitions`). Anything
+    that stops the writing discards the folder; a full disk is raised as :class:`DiskFull`.
     """
     partial = generations.new_generation(output_dir)
-    out = DatasetFiles(partial)
+    out = DatasetFiles(partial, [n for n in DATASETS if partition_by is None or n not in partitions.PARTITIONED])
     try:
-        written: set[str] = set()
-        for row in manifest:
-            if row.status == "ok" and row.sha256 not in written:
-                written.add(row.sha256 or "")
-                _write_records(out, cache, row)
-        out.add("task_links", task_links(out.complete("documents", "tasks", "task_units")))
+        firsts = _first_paths(manifest)
+        if partition_by is None:
+            for row in firsts:
+                for name, records in _records(cache, row).items():
+                    out.add(name, records)
+        else:
+            _write_partitions(partial, generations.current_generation(output_dir), firsts, cache)
+        out.complete("documents", "tasks", "task_units")
+        out.add("task_links", task_links(partial))
         out.add("manifest", manifest)
         out.close()
         if workbook:
@@ -335,23 +260,57 @@ def write_generation(output_dir: Path, manifest: list[ManifestRecord], cache: Ca
     return partial
 
 
-def _row_of(done: Done[FileJob, ManifestRecord]) -> ManifestRecord:
-    if isinstance(done.result, Failure):
-        if done.result.detail:
-            log.debug("%s", done.result.detail, extra={"multiline": True})
-        return error_row(done.task.rel, done.task.sha256, done.result.code, done.result.message, done.seconds)
-    return done.result
+def _first_paths(manifest: list[ManifestRecord]) -> list[ManifestRecord]:
+    """The rows whose records the datasets hold: ok, and the first path of their bytes."""
+    seen: set[str] = set()
+    firsts = []
+    for row in manifest:
+        if row.status == "ok" and row.sha256 not in seen:
+            seen.add(row.sha256 or "")
+            firsts.append(row)
+    return firsts
 
 
-def _write_records(out: DatasetFiles, cache: Cache, row: ManifestRecord) -> None:
+def _write_partitions(folder: Path, previous: Path | None, firsts: list[ManifestRecord], cache: Cache) -> None:
+    """The per-document datasets, partition by partition; unchanged partitions carried from *previous*.
+
+    A partition's documents are known before it is written: the previous
+    generation's index tells the partition of bytes it held, and only new bytes
+    are read from the cache for it.
+    """
+    # the cache's folder names the parser version and the readers; the alias table decides task_units
+    plan = partitions.Plan(previous, partitions.layout_key(f"{cache.dir.name}\0{default_table().version}"))
+    rows = {row.sha256: row for row in firsts}
+    for row in firsts:
+        year = plan.known_year(row.sha256 or "")
+        if year is None:
+            records = _records(cache, row)
+            if not records:
+                continue
+            year = partitions.partition_year(records["documents"][0])
+        plan.add(year, row.sha256 or "", row.source_path)
+    for year, members in sorted(plan.members.items()):
+        if previous is not None and plan.carried(year):
+            partitions.carry(previous, folder, year)
+            continue
+        with partitions.partition(folder, year) as part:
+            for sha256, source_path in list(members):
+                records = _records(cache, rows[sha256])
+                if not records:  # not written: neither is it in the index
+                    members.remove((sha256, source_path))
+                for name, batch in records.items():
+                    part.add(name, batch)
+    plan.write_index(folder)
+
+
+def _records(cache: Cache, row: ManifestRecord) -> dict[str, list[Any]]:
+    """One file's rows by dataset, from the cache; none (and the row failed) when its entry is gone."""
     entry = cache.load(row.sha256 or "")
     if entry is None or entry.converted is None:  # the cache changed under this run: fail the file, not the run
         row.status, row.error_code, row.n_tasks = "error", "internal_error", 0
         row.error = "the file's cached records disappeared during the run; run again"
-        return
+        return {}
     c = entry.converted
     c.document.source_path = row.source_path  # the same bytes may lie under another name than when cached
     # task_units again from the tasks, so an edited alias table takes effect without parsing again
-    rows = c.rows() | {"task_units": unit_records(c.document, c.tasks)}
-    for name, records in rows.items():
-        out.add(name, records)
+    return c.rows() | {"task_units": unit_records(c.document, c.tasks)}

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from pipeline.datasets.records import ManifestRecord
-from pipeline.run.batch import is_kept
 from pipeline.run.names import printable
+from pipeline.run.onefile import is_kept
 
 log = logging.getLogger("pipeline.run.batch")
 

@@ -1,0 +1,260 @@
+"""The Dask executor gives the local build's datasets, row for row, on a mixed
+corpus (good notices, hostile files, a file that hangs, one that crashes its
+process, one whose parse kills the Dask worker itself), and its cache serves
+the next run like the local one's.
+
+One LocalCluster of 2 worker processes (127.0.0.1) serves the module.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.cli import EXIT_FAILED, EXIT_USAGE, main
+from pipeline.datasets.records import DATASETS
+from pipeline.run.batch import Options, run_batch
+from pipeline.run.workers import Limits
+from tests import hooks, hostile, pdfgen
+from tests.conftest import QZB_DOCX, QZB_PDF, RAW
+from tests.docxgen import distinct_copy
+
+pytest.importorskip("distributed", reason="the dask extra is not installed (pip install -e '.[dask]')")
+
+from pipeline.run.dask_executor import DaskExecutor, local_cluster, worker_state
+
+TIMEOUT = 5.0
+"""Long enough for a 9-page PDF on a busy 2-core machine, short enough that the hanging file costs little."""
+RERUN_TIMEOUT = 1.5
+"""The re-run parses only the files whose failures are not cached (the hang, the crash, the hog, the bug)."""
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with local_cluster(2) as running:
+        yield running
+
+
+def dask_options(cluster, **kwargs) -> Options:
+    return Options(executor=DaskExecutor(cluster.scheduler_address, 2), **kwargs)
+
+
+def datasets(out: Path) -> dict[str, list[dict]]:
+    """Every dataset's rows in file order; the manifest's timings aside."""
+    rows = {name: pq.read_table(out / f"{name}.parquet").to_pylist() for name in DATASETS}
+    for row in rows["manifest"]:
+        del row["seconds"], row["ocr_seconds"]
+    return rows
+
+
+def cache_files(out: Path) -> dict[str, dict]:
+    """Cache entries by path. The document's source_path aside: of two paths with
+    the same bytes, the entry keeps whichever was parsed (the local pool parses
+    both, in either order; the writer puts the first path in the datasets)."""
+    entries = {}
+    for path in (out / ".cache").rglob("*.json"):
+        head, records = map(json.loads, path.read_text(encoding="utf-8").split("\n", 1))  # the cache's two lines
+        if records is not None:
+            records["rows"]["documents"][0]["source_path"] = None
+        entries[path.relative_to(out).as_posix()] = (head, records)
+    return entries
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory) -> Path:
+    inputs = tmp_path_factory.mktemp("mixed")
+    good = (RAW / QZB_DOCX[0]).read_bytes()
+    files = {
+        "empty.docx": b"",
+        "random.pdf": hostile.random_bytes(),
+        "truncated.docx": hostile.truncated(good),
+        "xxe.docx": hostile.xxe_docx("/etc/hostname"),
+        "bomb.docx": hostile.zip_bomb_docx(),
+        "encrypted.pdf": pdfgen.encrypted_pdf(),
+        "scanned.pdf": pdfgen.image_only_pdf(),
+        "hang.pdf": b"%PDF-1.7\n" + hooks.HANG,
+        "crash.pdf": b"%PDF-1.7\n" + hooks.CRASH,
+        "hog.pdf": b"%PDF-1.7\n" + hooks.HOG,
+        "bug.pdf": b"%PDF-1.7\n" + hooks.BUG,
+        "notes.txt": b"not a notice",
+        ".hidden.docx": good,
+        "nested/copy.docx": distinct_copy((RAW / QZB_DOCX[1]).read_bytes(), "nested"),
+        "nested/same-bytes.docx": good,
+    }
+    for rel, data in files.items():
+        (inputs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (inputs / rel).write_bytes(data)
+    for name in [*QZB_DOCX, QZB_PDF[0]]:
+        shutil.copy(RAW / name, inputs / name)
+    return inputs
+
+
+def mixed_options(timeout: float = TIMEOUT, **kwargs) -> Options:
+    # 2048 MB: the scanned file is read by OCR, whose models need about 1.5 GB of address space.
+    return Options(jobs=2, limits=Limits(timeout=timeout, memory_mb=2048), converter=hooks.misbehaving_convert,
+                   **kwargs)
+
+
+@pytest.fixture(scope="module")
+def builds(cluster, mixed, tmp_path_factory) -> dict:
+    """The mixed corpus built twice (the second run from the cache) by each executor."""
+    local, on_dask = tmp_path_factory.mktemp("local"), tmp_path_factory.mktemp("dask")
+    executor = DaskExecutor(cluster.scheduler_address, 2)
+    run_batch(mixed, local, mixed_options())
+    run_batch(mixed, on_dask, mixed_options(executor=executor))
+    firsts = {"local": datasets(local), "dask": datasets(on_dask)}
+    caches = {"local": cache_files(local), "dask": cache_files(on_dask)}
+    run_batch(mixed, local, mixed_options(RERUN_TIMEOUT))
+    run_batch(mixed, on_dask, mixed_options(RERUN_TIMEOUT, executor=executor))
+    return {"local": local, "dask": on_dask, "firsts": firsts, "caches": caches}
+
+
+def test_dask_build_equals_local_build_row_for_row(builds):
+    local, on_dask = builds["firsts"]["local"], builds["firsts"]["dask"]
+    assert local == on_dask
+    manifest = {row["source_path"]: row for row in on_dask["manifest"]}
+    # what each file is, read from the corpus as built above
+    assert {path: (row["status"], row["error_code"]) for path, row in manifest.items() if row["status"] != "ok"} == {
+        "empty.docx": ("error", "empty_file"), "random.pdf": ("error", "unsupported_format"),
+        "truncated.docx": ("error", "corrupt_docx"), "xxe.docx": ("error", "hostile_xml"),
+        "bomb.docx": ("error", "zip_bomb"), "encrypted.pdf": ("error", "encrypted"),
+        "scanned.pdf": ("error", "no_text_layer"), "hang.pdf": ("error", "timeout"),
+        "crash.pdf": ("error", "worker_crashed"), "hog.pdf": ("error", "memory_limit"),
+        "bug.pdf": ("error", "internal_error"), "notes.txt": ("skipped", "unsupported_kind"),
+        ".hidden.docx": ("skipped", "hidden"),
+    }
+    assert "SIGSEGV" in manifest["crash.pdf"]["error"]
+    assert manifest[QZB_DOCX[0]]["warnings"] == ["same bytes as nested/same-bytes.docx"]  # scanned first
+    # every good file is a rendering of 泉政办〔2018〕51号, and the same bytes twice are one document
+    assert {row["source_path"]: row["n_tasks"] for row in on_dask["documents"]} == {
+        "nested/copy.docx": 42, "nested/same-bytes.docx": 42, QZB_DOCX[1]: 42, QZB_PDF[0]: 42}
+    assert on_dask["task_links"] == []  # no two editions of one series here
+
+
+def test_the_driver_writes_the_cache_the_local_workers_write(builds):
+    assert builds["caches"]["dask"] == builds["caches"]["local"]
+    assert len(builds["caches"]["dask"]) == 4 + 7  # 4 distinct good files, and 7 errors that the bytes cause
+
+
+def test_cached_rerun_is_the_same_on_both(builds):
+    local, on_dask = datasets(builds["local"]), datasets(builds["dask"])
+    assert local == on_dask
+    cached = {row["source_path"]: row["cached"] for row in on_dask["manifest"] if row["status"] != "skipped"}
+    retried = {"hang.pdf", "crash.pdf", "hog.pdf", "bug.pdf"}  # the limits' and the worker's failures
+    assert {path for path, hit in cached.items() if not hit} == retried
+    first = {k: v for k, v in builds["firsts"]["dask"].items() if k != "manifest"}
+    assert {k: v for k, v in on_dask.items() if k != "manifest"} == first
+
+
+def test_both_publish_a_generation_behind_current(builds):
+    for out in (builds["local"], builds["dask"]):
+        assert (out / "current").is_symlink()
+        assert os.readlink(out / "tasks.parquet") == "current/tasks.parquet"
+        assert not list((out / ".generations").glob("*.partial"))
+
+
+def test_a_file_that_kills_its_dask_worker_twice_is_worker_crashed(cluster, tmp_path):
+    """The Dask worker process itself dies (as under the OOM killer): the scheduler
+    tries another worker once, then gives up; the run goes on."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "killer.pdf").write_bytes(b"%PDF-1.7\n" + hooks.KILL_HOST)
+    shutil.copy(RAW / QZB_DOCX[0], inputs / "good.docx")
+    options = dask_options(cluster, limits=Limits(timeout=60), converter=hooks.misbehaving_convert)
+    started = time.monotonic()
+    result = run_batch(inputs, tmp_path / "out", options)
+    manifest = {row["source_path"]: row for row in pq.read_table(tmp_path / "out" / "manifest.parquet").to_pylist()}
+    assert manifest["killer.pdf"]["error_code"] == "worker_crashed"
+    assert "died 2 times" in manifest["killer.pdf"]["error"]
+    assert manifest["good.docx"]["n_tasks"] == 42
+    assert (result.n_failed, result.n_ok) == (1, 1)
+    assert time.monotonic() - started < 60, "not waited out: the worker's death is noticed at once"
+    from distributed import Client
+
+    with Client(cluster) as client:
+        client.wait_for_workers(2, timeout=30)  # the nannies restarted both workers for the next test
+
+
+def test_cli_dask_build_on_its_own_local_cluster(tmp_path):
+    """`build --executor dask` without --scheduler starts and stops its own LocalCluster."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(RAW / QZB_DOCX[0], inputs / "good.docx")
+    (inputs / "empty.docx").write_bytes(b"")
+    assert main(["build", str(inputs), str(tmp_path / "local"), "--quiet"]) == EXIT_FAILED
+    assert main(["build", str(inputs), str(tmp_path / "dask"), "--quiet", "--executor", "dask",
+                 "--jobs", "2"]) == EXIT_FAILED
+    assert datasets(tmp_path / "dask") == datasets(tmp_path / "local")
+
+
+def test_scheduler_without_dask_executor_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    assert main(["build", str(tmp_path / "in"), str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:1"]) \
+        == EXIT_USAGE
+    assert "--executor dask" in capsys.readouterr().err
+
+
+def _dask(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """`dask scheduler` or `dask worker` as docs/scale.md starts them (on 127.0.0.1 only)."""
+    return subprocess.Popen([str(Path(sys.executable).with_name("dask")), *args], env={**os.environ, **(env or {})},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def test_existing_cluster_started_as_the_docs_say(tmp_path, capsys):
+    """`dask scheduler` + `dask worker` processes: a worker started without
+    DASK_DISTRIBUTED__WORKER__DAEMON=False is refused with one line, before any
+    file is submitted; one started with it builds the local build's datasets."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(RAW / QZB_DOCX[1], inputs / "good.docx")
+    scheduler_file = tmp_path / "scheduler.json"
+    scheduler = _dask("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                      "--scheduler-file", str(scheduler_file))
+    workers: list[subprocess.Popen] = []
+    try:
+        for _ in range(300):
+            if scheduler_file.exists() and scheduler_file.stat().st_size:
+                break
+            time.sleep(0.1)
+        address = json.loads(scheduler_file.read_text())["address"]
+        worker_args = ("worker", address, "--host", "127.0.0.1", "--nworkers", "1", "--nthreads", "2",
+                       "--no-dashboard")
+        workers.append(_dask(*worker_args))
+        build = ["build", str(inputs), str(tmp_path / "dask"), "--quiet", "--executor", "dask", "--scheduler", address]
+        assert main(build) == EXIT_USAGE
+        assert "DASK_DISTRIBUTED__WORKER__DAEMON=False" in capsys.readouterr().err
+        _stop(workers.pop())
+        workers.append(_dask(*worker_args, env={"DASK_DISTRIBUTED__WORKER__DAEMON": "False"}))
+        from distributed import Client
+
+        with Client(address) as client:  # until the scheduler has seen the first worker go and the second come
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                states = client.run(worker_state).values()
+                if states and not any(daemonic for _, daemonic in states):
+                    break
+                time.sleep(0.2)
+        assert main(build) == 0
+    finally:
+        for process in [*workers, scheduler]:
+            _stop(process)
+    assert main(["build", str(inputs), str(tmp_path / "local"), "--quiet"]) == 0
+    assert datasets(tmp_path / "dask") == datasets(tmp_path / "local")
