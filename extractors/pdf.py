@@ -25,7 +25,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractors.layout import Glyph, PageLayout, Segment
 from extractors.model import Document, ExtractionError
 from extractors.ocr import OcrMode, layout_with_ocr
-from extractors.ocr.images import PdfRenderer
+from extractors.ocr.render import PdfRenderer
 
 CJK_CMAPS = ("UniGB-UCS2-H", "GBK-EUC-H", "UniGB-UTF16-H")
 """Simplified-Chinese CMaps pdfminer loads for CID fonts without a ToUnicode map."""

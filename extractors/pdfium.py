@@ -45,7 +45,7 @@ import pypdfium2.raw as raw
 from extractors.layout import Glyph, PageLayout, Segment
 from extractors.model import Document, ExtractionError
 from extractors.ocr import OcrMode, layout_with_ocr
-from extractors.ocr.images import PdfRenderer
+from extractors.ocr.render import PdfRenderer
 from extractors.pdf_fonts import FontFacts, document_fonts, plain_name
 
 Matrix = tuple[float, float, float, float, float, float]

@@ -1,7 +1,7 @@
-"""Page images for OCR: a PDF page rendered by pdfium (both PDF engines use
-it), or a page composed from the raster images it places, which is what a
-reader without a renderer (OFD, whose scanned pages are a JPEG in an
-``ImageObject``) hands to :class:`extractors.ocr.PageOcr` as its ``render``.
+"""A page's image composed from the raster images it places: what a reader
+without a renderer (OFD, whose scanned pages are a JPEG in an ``ImageObject``)
+hands to :class:`extractors.ocr.PageOcr` as its ``render`` (PDF pages are
+rendered by :class:`extractors.ocr.render.PdfRenderer`).
 
 Pillow decodes the images (JPEG, PNG, BMP, TIFF: what OFD allows for
 ``MultiMedia`` of type Image); each is scaled into its box on a white page at
@@ -11,13 +11,11 @@ Pillow decodes the images (JPEG, PNG, BMP, TIFF: what OFD allows for
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import numpy as np
-import pypdfium2
 from PIL import Image
 
-from extractors.layout.page import BBox, PageLayout
+from extractors.layout.page import BBox
 from extractors.ocr import RENDER_DPI
 
 
@@ -33,24 +31,3 @@ def page_image(width: float, height: float, placed: list[tuple[BBox, bytes]]) ->
                        (round(x0 * scale), round(top * scale)))
     return np.asarray(page)
 
-
-class PdfRenderer:
-    """Renders a PDF's pages for OCR, opening it in pdfium on first use (a
-    text PDF is never opened twice)."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.pdf: pypdfium2.PdfDocument | None = None
-
-    def __call__(self, page: PageLayout) -> Any:
-        if self.pdf is None:
-            self.pdf = pypdfium2.PdfDocument(self.data)
-        pdf_page = self.pdf[page.number - 1]
-        try:
-            return pdf_page.render(scale=RENDER_DPI / 72, rev_byteorder=True).to_numpy()[..., :3]
-        finally:
-            pdf_page.close()
-
-    def close(self) -> None:
-        if self.pdf is not None:
-            self.pdf.close()
