@@ -89,10 +89,16 @@ def test_a_good_file_is_cached_with_its_records(tmp_path):
     assert entry.converted.tasks[39].deadline_date == date(2018, 12, 31)
 
 
+def _summary(head: Head | None) -> tuple | None:
+    """What a head says about the file (the OCR fields aside)."""
+    return None if head is None else (head.sha256, head.source_format, head.ok, head.n_tasks, head.n_pages,
+                                      head.warnings, head.error_code)
+
+
 def test_a_head_is_what_the_manifest_needs_without_the_records(tmp_path):
     data = (QZB / QZB_DOCX[0]).read_bytes()
     cache, sha, _ = _process(tmp_path, "good.docx", data)
-    assert cache.head(sha) == Head(sha, "docx", True, 42, None, [])
+    assert _summary(cache.head(sha)) == (sha, "docx", True, 42, None, [], None)
     assert cache.head("cd" * 32) is None
     bad_cache, bad, _ = _process(tmp_path, "cut.docx", hostile.truncated(data))
     head = bad_cache.head(bad)
@@ -112,8 +118,8 @@ def test_a_pdf_is_cached_with_its_page_count_and_warnings(tmp_path):
     entry = cache.load(sha)
     assert entry is not None and entry.converted == convert(data, "clipped.pdf")
     assert entry.converted.n_pages and entry.converted.warnings
-    assert cache.head(sha) == Head(sha, "pdf", True, len(entry.converted.tasks), entry.converted.n_pages,
-                                   entry.converted.warnings)
+    assert _summary(cache.head(sha)) == (sha, "pdf", True, len(entry.converted.tasks), entry.converted.n_pages,
+                                         entry.converted.warnings, None)
 
 
 def test_an_entry_of_another_parser_version_is_a_miss(tmp_path):

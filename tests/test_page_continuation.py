@@ -12,7 +12,8 @@ from extractors.layout.tables import Part, PartCell, build_table, header_rows, s
 def part(page: int, bounds: list[float], *rows: list[str], bold: bool | None = False) -> Part:
     """A part on *page* with column boundaries *bounds* and one row per list of cell texts."""
     cells = [[PartCell(text=t, row=r, col=c, row_span=1, col_span=1,
-                       bbox=(bounds[c], 100.0 + 30 * r, bounds[c + 1], 130.0 + 30 * r), bold=bold)
+                       bbox=(bounds[c], 100.0 + 30 * r, bounds[c + 1], 130.0 + 30 * r), bold=bold,
+                       score=None)
               for c, t in enumerate(texts)] for r, texts in enumerate(rows)]
     return Part(page=page, bbox=(bounds[0], 100.0, bounds[-1], 100.0 + 30 * len(rows)), bounds=bounds, rows=cells)
 
