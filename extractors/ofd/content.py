@@ -23,9 +23,7 @@ from lxml import etree
 from extractors.layout.page import BBox, Glyph, PageLayout, Segment
 from extractors.model import ExtractionError
 from extractors.ofd.geometry import PT_PER_MM, Matrix, box_of, path_segments, scale, translate
-from extractors.ofd.package import (
-    DEFAULT_LINE_WIDTH_MM, OfdDocument, OfdPackage, PageRef, Resources, page_box, resolve,
-)
+from extractors.ofd.package import DEFAULT_LINE_WIDTH_MM, OfdDocument, OfdPackage, PageRef, Resources, page_box, resolve
 from extractors.ofd.text import text_glyphs
 from extractors.ofd.xml import flag, kid, kids, local, number, numbers
 
