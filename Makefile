@@ -8,7 +8,7 @@ PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info
 PY_SUPPORTED := $(shell v="$(PY_VERSION)"; [ "$${v%%.*}" = 3 ] && [ "$${v#*.}" -ge 11 ] 2>/dev/null && echo yes)
 STAMP := $(VENV)/.installed-python$(PY_VERSION)
 
-.PHONY: install data lint test docs clean bench
+.PHONY: install data lint test docs clean bench mutation
 
 $(STAMP): pyproject.toml
 ifneq ($(PY_SUPPORTED),yes)
@@ -41,10 +41,19 @@ docs: $(STAMP)
 
 clean:
 	rm -rf output/*.parquet output/*.csv output/*.xlsx output/current output/.generations output/.cache \
-		output/.lock $(VENV) build *.egg-info
+		output/.lock $(VENV) build *.egg-info mutants
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pdf.py
 	$(BIN)/python benchmarks/bench_process.py
 	$(BIN)/python benchmarks/bench_batch.py
 	nice $(BIN)/python benchmarks/bench_ocr.py
+
+# How many deliberate breaks of the rule modules the fast tests catch (mutmut;
+# minutes, so not in CI). Last score and every survivor's reason: docs/mutation.md.
+$(VENV)/.mutation-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[ocr,test,notebook,dask,mutation]'
+	touch $@
+
+mutation: $(VENV)/.mutation-installed
+	nice -n 10 $(BIN)/python tests/mutation.py

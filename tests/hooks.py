@@ -56,7 +56,10 @@ def _kill_host() -> None:
     """Kill the parent of this worker's forkserver: the process that ran ``run_isolated``."""
     host = _parent_of(os.getppid())
     with open(f"/proc/{host}/cmdline", "rb") as fh:
-        if b"spawn_main" not in fh.read():  # Dask's worker processes are spawned; a build never is
+        # Dask's worker processes are spawned (spawn_main), and retitled "dask worker [...]"
+        # when setproctitle is installed (mutmut brings it in); a build is neither.
+        cmdline = fh.read()
+        if b"spawn_main" not in cmdline and not cmdline.startswith(b"dask worker"):
             raise RuntimeError("KILL_HOST outside a Dask worker: refusing to kill the build")
     os.kill(host, signal.SIGKILL)
     time.sleep(HANG_SECONDS)  # the forkserver dies with its host, and this process with the forkserver

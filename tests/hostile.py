@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import random
 import zipfile
+from collections.abc import Iterator
 
 from tests.docxgen import CONTENT_TYPES, ROOT_RELS, W_NS, document_xml, make_docx, p
 
@@ -29,34 +30,76 @@ def late_doctype_docx(target: str) -> bytes:
     return make_docx("", document=xml)
 
 
+def external_dtd_docx(target: str) -> bytes:
+    """document.xml names an external DTD (the parser would fetch *target*)
+    and declares no entity."""
+    return make_docx("", document=document_xml(p("text"), f'<!DOCTYPE w:document SYSTEM "file://{target}">'))
+
+
+def late_entity_docx(target: str) -> bytes:
+    """An external entity declared after 8 KB of comment, past the window in
+    which the byte check looks for <!DOCTYPE (it looks for <!ENTITY everywhere)."""
+    xml = document_xml(p("&leak;")).replace(
+        "?>", f'?><!--{"x" * 8192}--><!DOCTYPE w:document [<!ENTITY leak SYSTEM "file://{target}">]>', 1)
+    return make_docx("", document=xml)
+
+
 def billion_laughs_docx() -> bytes:
     entities = '<!ENTITY lol0 "lol">' + "".join(
         f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
     return make_docx("", document=document_xml(p("&lol9;"), f"<!DOCTYPE w:document [{entities}]>"))
 
 
-def zip_bomb_docx(inflated_mb: int = 256) -> bytes:
-    """A DOCX whose document.xml inflates from a few hundred KB to *inflated_mb* MB."""
-    parts = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": ROOT_RELS}
-    return zip_bomb_parts(parts, "word/document.xml", f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>',
-                          "</w:t></w:r></w:p></w:body></w:document>", inflated_mb)
+MB = 1024 * 1024
 
 
-def zip_bomb_parts(parts: dict[str, str], bomb: str, head: str = "<x>", tail: str = "</x>",
-                   inflated_mb: int = 256) -> bytes:
-    """A zip of *parts* plus the part *bomb*, which inflates from a few hundred
-    KB to *inflated_mb* MB (any zip-of-XML format: DOCX, OFD)."""
+def _zip_with_part(parts: dict[str, str], name: str, head: str, tail: str, chunks: Iterator[bytes]) -> bytes:
+    """A zip of *parts* plus the part *name*: *head*, the bytes of *chunks*
+    (deflated as they come, never all in memory), *tail*."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, text in parts.items():
-            z.writestr(name, text)
-        with z.open(bomb, "w", force_zip64=True) as part:
+        for part_name, text in parts.items():
+            z.writestr(part_name, text)
+        with z.open(name, "w", force_zip64=True) as part:
             part.write(head.encode())
-            chunk = b"A" * (1024 * 1024)
-            for _ in range(inflated_mb):
+            for chunk in chunks:
                 part.write(chunk)
             part.write(tail.encode())
     return buf.getvalue()
+
+
+def zip_bomb_parts(parts: dict[str, str], bomb: str, head: str = "<x>", tail: str = "</x>",
+                   inflated_mb: int = 100) -> bytes:
+    """A zip of *parts* plus the part *bomb*, which inflates from about 1 KB per
+    MB to *inflated_mb* MB (any zip-of-XML format: DOCX, OFD): too large, and at
+    a ratio of about 1000:1, so both guards refuse it."""
+    return _zip_with_part(parts, bomb, head, tail, (b"A" * MB for _ in range(inflated_mb)))
+
+
+_DOCX_PARTS = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": ROOT_RELS}
+_DOCUMENT = "word/document.xml"
+_HEAD, _TAIL = f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>', "</w:t></w:r></w:p></w:body></w:document>"
+
+
+def zip_bomb_docx(inflated_mb: int = 100) -> bytes:
+    """A DOCX whose document.xml is a bomb of *inflated_mb* MB (:func:`zip_bomb_parts`)."""
+    return zip_bomb_parts(_DOCX_PARTS, _DOCUMENT, _HEAD, _TAIL, inflated_mb)
+
+
+def ratio_bomb_docx() -> bytes:
+    """document.xml inflates to 8 MB, under the 64 MB part cap, from about 8 KB:
+    a ratio of about 1000:1, where XML compresses about 10:1. Only the ratio
+    guard refuses it."""
+    return _zip_with_part(_DOCX_PARTS, _DOCUMENT, _HEAD, _TAIL, (b"A" * MB for _ in range(8)))
+
+
+def size_bomb_docx() -> bytes:
+    """document.xml inflates to 80 MB, over the 64 MB part cap, at a ratio of
+    about 120:1, under the 200:1 ratio guard: every MB starts with 8 KB of hex
+    digits of random bytes, which deflate only about 2:1. Only the size cap refuses it."""
+    rng = random.Random(80)
+    chunks = (rng.randbytes(4096).hex().encode() + b"A" * (MB - 8192) for _ in range(80))
+    return _zip_with_part(_DOCX_PARTS, _DOCUMENT, _HEAD, _TAIL, chunks)
 
 
 def random_bytes(n: int = 4096, seed: int = 6) -> bytes:

@@ -34,7 +34,7 @@ import pdfplumber
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-from tests.conftest import FIXTURES, QZB_PDF, RAW
+from tests.conftest import FIXTURES, QZB, QZB_PDF
 
 Style = Literal["runs", "chars"]
 STYLES: tuple[Style, ...] = ("runs", "chars")
@@ -43,7 +43,7 @@ MM = 25.4 / 72
 """Millimetres per point."""
 TWINS = FIXTURES / "ofd" / "twins"
 SOURCES: dict[str, Path] = {
-    **{Path(name).stem: RAW / name for name in QZB_PDF},
+    **{Path(name).stem: QZB / name for name in QZB_PDF},
     **{p.stem: p for p in sorted((FIXTURES / "layouts").glob("*.pdf"))},
 }
 

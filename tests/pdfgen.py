@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from tests.conftest import RAW
+from tests.conftest import FIXTURES, QZB
 from tests.pdfbytes import Page, ToUnicodeFont, build
 
 BORDER_TABLE = [
@@ -55,11 +55,11 @@ def encrypted_pdf() -> bytes:
 
 def truncated_pdf() -> bytes:
     """The first 4 KB of a real notice, as an interrupted download leaves it."""
-    return (RAW / "泉政办〔2018〕51号.pdf").read_bytes()[:4000]
+    return (QZB / "泉政办〔2018〕51号.pdf").read_bytes()[:4000]
 
 
 BORDER_STYLES = ("lines", "word", "wps")
-BORDERS = RAW.parent / "tests" / "fixtures" / "borders"
+BORDERS = FIXTURES / "borders"
 """Where the border fixtures are committed, so that every PDF test meets them."""
 
 

@@ -26,7 +26,7 @@ from pipeline.datasets.xlsx import WORKBOOK_NAME
 from pipeline.run.batch import Options, file_sha256, run_batch
 from pipeline.run.cache import Cache
 from tests import hooks
-from tests.conftest import QZB_DOCX, RAW, ROOT, read_dataset
+from tests.conftest import QZB, QZB_DOCX, ROOT, read_dataset
 
 OUTPUT_FILES = writers.dataset_file_names()
 STRACE = shutil.which("strace")
@@ -60,10 +60,10 @@ def previous(tmp_path) -> tuple[Path, Path, dict[str, bytes]]:
     """A finished run over one notice; then the input grows, so a new run would change every dataset."""
     inputs, out = tmp_path / "in", tmp_path / "out"
     inputs.mkdir()
-    shutil.copy(RAW / QZB_DOCX[0], inputs / "a.docx")
+    shutil.copy(QZB / QZB_DOCX[0], inputs / "a.docx")
     run_batch(inputs, out, Options(jobs=1))
     before = {name: (out / name).read_bytes() for name in OUTPUT_FILES}
-    shutil.copy(RAW / QZB_DOCX[1], inputs / "b.docx")
+    shutil.copy(QZB / QZB_DOCX[1], inputs / "b.docx")
     return inputs, out, before
 
 
@@ -171,13 +171,13 @@ def two_sets(tmp_path):
     a way to reset to that state; a build with both notices changes every dataset."""
     inputs, seed = tmp_path / "in", tmp_path / "seed"
     inputs.mkdir()
-    shutil.copy(RAW / QZB_DOCX[1], inputs / "b.docx")
+    shutil.copy(QZB / QZB_DOCX[1], inputs / "b.docx")
     run_batch(inputs, seed, Options(jobs=1))  # the cache now knows b.docx
     (inputs / "b.docx").unlink()
-    shutil.copy(RAW / QZB_DOCX[0], inputs / "a.docx")
+    shutil.copy(QZB / QZB_DOCX[0], inputs / "a.docx")
     run_batch(inputs, seed, Options(jobs=1, workbook=True))
     run_batch(inputs, seed, Options(jobs=1, workbook=True))  # a previous generation to delete next time
-    shutil.copy(RAW / QZB_DOCX[1], inputs / "b.docx")
+    shutil.copy(QZB / QZB_DOCX[1], inputs / "b.docx")
     return inputs, seed
 
 

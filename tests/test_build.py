@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.datasets.records import DATASETS
-from tests.conftest import QZB_DOCX, RAW
+from tests.conftest import QZB, QZB_DOCX
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,7 @@ def built(tmp_path_factory):
     src = tmp_path_factory.mktemp("in")
     (src / "2018").mkdir()
     for name in QZB_DOCX:
-        shutil.copy(RAW / name, src / "2018" / name)
+        shutil.copy(QZB / name, src / "2018" / name)
     (src / "README.txt").write_text("not a notice")
     out = tmp_path_factory.mktemp("out")
     assert main(["build", str(src), str(out), "--quiet"]) == 0

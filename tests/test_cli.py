@@ -14,12 +14,12 @@ import pytest
 from pipeline.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 from pipeline.datasets.records import ManifestRecord
 from pipeline.run.progress import Progress
-from tests.conftest import QZB_DOCX, RAW, ROOT
+from tests.conftest import QZB, QZB_DOCX, ROOT
 
 
 def test_all_ok_exits_0_and_summarises(tmp_path, capsys):
     (tmp_path / "in").mkdir()
-    shutil.copy(RAW / QZB_DOCX[0], tmp_path / "in")
+    shutil.copy(QZB / QZB_DOCX[0], tmp_path / "in")
     assert main(["build", str(tmp_path / "in"), str(tmp_path / "out"), "-j", "1"]) == EXIT_OK
     assert main(["build", str(tmp_path / "in"), str(tmp_path / "out")]) == EXIT_OK
     out, err = capsys.readouterr()
@@ -29,7 +29,7 @@ def test_all_ok_exits_0_and_summarises(tmp_path, capsys):
 
 def test_failure_exits_1_and_quiet_prints_only_errors(tmp_path, capsys):
     (tmp_path / "in").mkdir()
-    shutil.copy(RAW / QZB_DOCX[0], tmp_path / "in")
+    shutil.copy(QZB / QZB_DOCX[0], tmp_path / "in")
     (tmp_path / "in" / "empty.pdf").write_bytes(b"")
     assert main(["build", str(tmp_path / "in"), str(tmp_path / "out"), "--quiet"]) == EXIT_FAILED
     out, err = capsys.readouterr()
@@ -66,7 +66,7 @@ def test_memory_limit_below_the_minimum_is_a_usage_error(tmp_path, capsys, limit
 def test_duplicate_log_line_says_whose_bytes_it_has(tmp_path, capsys):
     (tmp_path / "in").mkdir()
     for name in ("a.docx", "b.docx"):
-        shutil.copy(RAW / QZB_DOCX[0], tmp_path / "in" / name)
+        shutil.copy(QZB / QZB_DOCX[0], tmp_path / "in" / name)
     assert main(["build", str(tmp_path / "in"), str(tmp_path / "out"), "-j", "2"]) == EXIT_OK
     assert "ok b.docx: 42 tasks; warnings: same bytes as a.docx" in capsys.readouterr().err
 
@@ -85,7 +85,7 @@ def test_usage_names_the_command_as_it_was_started(command, usage):
 @pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640)])
 def test_every_file_written_takes_its_mode_from_the_umask(tmp_path, umask, mode):
     (tmp_path / "in").mkdir()
-    shutil.copy(RAW / QZB_DOCX[0], tmp_path / "in")
+    shutil.copy(QZB / QZB_DOCX[0], tmp_path / "in")
     previous = os.umask(umask)
     try:
         assert main(["build", str(tmp_path / "in"), str(tmp_path / "out"), "--xlsx", "-q"]) == EXIT_OK

@@ -25,15 +25,17 @@ from pipeline.datasets.records import DATASETS
 from pipeline.run.batch import Options, run_batch
 from pipeline.run.workers import WORKER_ENVIRONMENT, Limits
 from tests import hooks, hostile, pdfgen
-from tests.conftest import QZB_DOCX, QZB_PDF, RAW
+from tests.conftest import QZB, QZB_DOCX, QZB_PDF
 from tests.docxgen import distinct_copy
 
 pytest.importorskip("distributed", reason="the dask extra is not installed (pip install -e '.[dask]')")
 
 from pipeline.run.dask_executor import DaskExecutor, local_cluster, worker_state
 
-TIMEOUT = 5.0
-"""Long enough for a 9-page PDF on a busy 2-core machine, short enough that the hanging file costs little."""
+TIMEOUT = 15.0
+"""Long enough for a 9-page PDF, and for OCR of the scanned page, on a 2-core
+machine with six other busy processes (at 5 s the scan timed out in one build
+and not the other); the hanging file costs this much per build."""
 RERUN_TIMEOUT = 1.5
 """The re-run parses only the files whose failures are not cached (the hang, the crash, the hog, the bug)."""
 
@@ -72,7 +74,7 @@ def cache_files(out: Path) -> dict[str, dict]:
 @pytest.fixture(scope="module")
 def mixed(tmp_path_factory) -> Path:
     inputs = tmp_path_factory.mktemp("mixed")
-    good = (RAW / QZB_DOCX[0]).read_bytes()
+    good = (QZB / QZB_DOCX[0]).read_bytes()
     files = {
         "empty.docx": b"",
         "random.pdf": hostile.random_bytes(),
@@ -87,14 +89,14 @@ def mixed(tmp_path_factory) -> Path:
         "bug.pdf": b"%PDF-1.7\n" + hooks.BUG,
         "notes.txt": b"not a notice",
         ".hidden.docx": good,
-        "nested/copy.docx": distinct_copy((RAW / QZB_DOCX[1]).read_bytes(), "nested"),
+        "nested/copy.docx": distinct_copy((QZB / QZB_DOCX[1]).read_bytes(), "nested"),
         "nested/same-bytes.docx": good,
     }
     for rel, data in files.items():
         (inputs / rel).parent.mkdir(parents=True, exist_ok=True)
         (inputs / rel).write_bytes(data)
     for name in [*QZB_DOCX, QZB_PDF[0]]:
-        shutil.copy(RAW / name, inputs / name)
+        shutil.copy(QZB / name, inputs / name)
     return inputs
 
 
@@ -168,7 +170,7 @@ def test_a_file_that_kills_its_dask_worker_twice_is_worker_crashed(cluster, tmp_
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "killer.pdf").write_bytes(b"%PDF-1.7\n" + hooks.KILL_HOST)
-    shutil.copy(RAW / QZB_DOCX[0], inputs / "good.docx")
+    shutil.copy(QZB / QZB_DOCX[0], inputs / "good.docx")
     options = dask_options(cluster, limits=Limits(timeout=60), converter=hooks.misbehaving_convert)
     started = time.monotonic()
     result = run_batch(inputs, tmp_path / "out", options)
@@ -188,7 +190,7 @@ def test_cli_dask_build_on_its_own_local_cluster(tmp_path):
     """`build --executor dask` without --scheduler starts and stops its own LocalCluster."""
     inputs = tmp_path / "in"
     inputs.mkdir()
-    shutil.copy(RAW / QZB_DOCX[0], inputs / "good.docx")
+    shutil.copy(QZB / QZB_DOCX[0], inputs / "good.docx")
     (inputs / "empty.docx").write_bytes(b"")
     assert main(["build", str(inputs), str(tmp_path / "local"), "--quiet"]) == EXIT_FAILED
     assert main(["build", str(inputs), str(tmp_path / "dask"), "--quiet", "--executor", "dask",
@@ -224,7 +226,7 @@ def test_existing_cluster_started_as_the_docs_say(tmp_path, capsys):
     file is submitted; one started with it builds the local build's datasets."""
     inputs = tmp_path / "in"
     inputs.mkdir()
-    shutil.copy(RAW / QZB_DOCX[1], inputs / "good.docx")
+    shutil.copy(QZB / QZB_DOCX[1], inputs / "good.docx")
     scheduler_file = tmp_path / "scheduler.json"
     scheduler = _dask("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
                       "--scheduler-file", str(scheduler_file))

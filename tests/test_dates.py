@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.normalize.dates import parse_date
+from pipeline.normalize.dates import last_day_of_month, make_date, parse_any_date, parse_date
 
 CN = "〇一二三四五六七八九"
 
@@ -47,3 +48,30 @@ def test_examples():
 def test_impossible_or_partial_dates_are_none():
     for text in ["2018年2月30日", "2018年13月1日", "2018年6月", "6月12日", "二〇一八年十三月一日", "十十", None]:
         assert parse_date(text) is None
+
+
+def test_month_ends_across_the_calendar_python_knows():
+    assert last_day_of_month(2018, 1) == date(2018, 1, 31)
+    assert last_day_of_month(2020, 2) == date(2020, 2, 29)
+    assert last_day_of_month(1, 1) == date(1, 1, 31)
+    assert last_day_of_month(9999, 12) == date(9999, 12, 31)
+    assert [last_day_of_month(2018, m) for m in (0, 13)] == [None, None]
+
+
+def test_a_date_missing_a_part_is_none():
+    assert make_date(2018, 6, None) is None
+    assert make_date(None, 6, 30) is None
+    assert make_date(2018, None, 30) is None
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("2018-06-13", date(2018, 6, 13)),     # how portals print dates in their metadata tables
+    ("2018/6/13", date(2018, 6, 13)),
+    (" 2018.06.13 ", date(2018, 6, 13)),
+    ("2018年6月13日", date(2018, 6, 13)),   # or as a notice writes them
+    ("2018-02-30", None),
+    ("2018-06", None),
+    (None, None),
+])
+def test_dates_written_either_way(text, day):
+    assert parse_any_date(text) == day

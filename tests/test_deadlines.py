@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -40,8 +41,70 @@ def test_notice_year_fills_missing_years():
     assert main("11月中旬前") == Deadline("11月中旬前", date(2018, 11, 20), "date")
 
 
+@pytest.mark.parametrize(("text", "year", "due"), [
+    # a month's three 旬: days 1–10, 11–20, 21 to the month's end
+    ("9月上旬前", 2018, date(2018, 9, 10)),
+    ("11月中旬前", 2018, date(2018, 11, 20)),
+    ("2月下旬前", 2018, date(2018, 2, 28)),
+    ("2020年2月下旬", None, date(2020, 2, 29)),
+    ("1月底前", 2018, date(2018, 1, 31)),
+    # the halves of a year
+    ("上半年", 2018, date(2018, 6, 30)),
+    ("年中", 2018, date(2018, 6, 30)),
+    ("下半年", 2018, date(2018, 12, 31)),
+    ("2019年下半年", None, date(2019, 12, 31)),
+    # each quarter ends on its third month's last day
+    ("第一季度", 2018, date(2018, 3, 31)),
+    ("2019年第二季度末前", None, date(2019, 6, 30)),
+    ("4季度", 2018, date(2018, 12, 31)),
+    # year ends written every way
+    ("2019年底前", None, date(2019, 12, 31)),
+    ("2019年末", None, date(2019, 12, 31)),
+    ("2019年前", None, date(2019, 12, 31)),  # a 完成时限 cell's "by 2019"
+    ("年内", 2018, date(2018, 12, 31)),
+    # months and days in Chinese numerals, full-width digits
+    ("十二月底前", 2018, date(2018, 12, 31)),
+    ("二〇一八年六月三十日前", None, date(2018, 6, 30)),
+    ("２０１８年６月底前", None, date(2018, 6, 30)),
+    ("6月份前", 2018, date(2018, 6, 30)),
+    ("6月30号前", 2018, date(2018, 6, 30)),
+])
+def test_calendar_phrases_end_on_their_last_day(text, year, due):
+    assert main(text, year) == Deadline(text, due, "date")
+
+
+@pytest.mark.parametrize(("cell", "year", "due"), [
+    ("2021年9月", None, date(2021, 9, 30)),
+    ("9月", 2018, date(2018, 9, 30)),
+    ("2020年2月", None, date(2020, 2, 29)),
+    (" 9月份 ", 2018, date(2018, 9, 30)),
+])
+def test_a_cell_naming_only_a_month_means_by_its_end(cell, year, due):
+    assert task_deadline(cell, None, year) == Deadline(cell.strip(), due, "date")
+    assert find_deadlines(cell, year) == [Deadline(cell.strip(), due, "date")]
+
+
+@pytest.mark.parametrize(("text", "year", "due"), [
+    ("2021年年底前完成", 2020, date(2021, 12, 31)),
+    ("2021年年内", 2020, date(2021, 12, 31)),
+    ("2021年年末前", 2020, date(2021, 12, 31)),
+])
+def test_a_year_written_before_year_end_words_is_that_year(text, year, due):
+    """``2021年年底前`` in a 2020 notice means the end of 2021, not of 2020."""
+    [deadline] = find_deadlines(text, year)
+    assert (deadline.date, deadline.kind) == (due, "date")
+
+
+def test_impossible_dates_keep_their_kind_without_a_date():
+    assert main("2月30日前") == Deadline("2月30日前", None, "date")
+    assert main("13月底前") == Deadline("13月底前", None, "date")
+    assert main("第五季度") is None
+
+
 def test_unknown_year_keeps_kind_without_date():
     assert main("6月底前", None) == Deadline("6月底前", None, "date")
+    assert main("第三季度", None) == Deadline("第三季度", None, "date")
+    assert main("2021年9月", None) == Deadline("2021年9月", date(2021, 9, 30), "date")
 
 
 def test_other_kinds():
@@ -68,6 +131,8 @@ def test_task_deadline_prefers_the_deadline_cell_and_keeps_it_whole():
     assert task_deadline("按上级要求", TASK_21, 2018) == Deadline("按上级要求", None, None)
     assert task_deadline("", TASK_21, 2018) == Deadline("2个工作日内", None, "relative")
     assert task_deadline(None, "无时限", 2018) is None
+    # a requirement without a year: the notice's
+    assert task_deadline(None, "6月底前完成清单编制", 2018) == Deadline("6月底前", date(2018, 6, 30), "date")
 
 
 @given(st.text(alphabet="0123456789年月日底末前内个工作每季度第一二三十上半长期持续推进 ", max_size=30),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -49,6 +50,17 @@ def test_court_case_numbers_are_not_doc_numbers():
 def test_garbage():
     for text in ["", "号", "泉政办〔18〕51号", "泉政办〔2018〕号", "泉政办〔2018〕0号", "〔2018〕51号", None, 42]:
         assert parse_doc_number(text) is None
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # two lead-in words in a row, right after a closing bracket
+    ("各县（市、区）参照执行泉政办〔2018〕51号", ["泉政办〔2018〕51号"]),
+    # a two-character code is all that is left after the cut
+    ("按照国发〔2019〕5号要求", ["国发〔2019〕5号"]),
+    ("按照上述规定的〔2018〕51号", []),
+])
+def test_finder_in_running_text(text, found):
+    assert [m.number.canonical for m in find_doc_numbers(text)] == found
 
 
 def test_finder_cuts_running_text_before_the_agency():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extractors.docx import extract_docx
 from extractors.model import Paragraph, Table
-from tests.conftest import RAW
+from tests.conftest import QZB
 from tests.docxgen import make_docx, p, tbl, tc, tr
 
 
@@ -98,7 +98,7 @@ def test_numbering_from_paragraph_style():
 
 
 def test_sample_notice_reads_in_body_order():
-    doc = extract_docx((RAW / "泉政办〔2018〕51号.docx").read_bytes())
+    doc = extract_docx((QZB / "泉政办〔2018〕51号.docx").read_bytes())
     kinds = ["T" if isinstance(b, Table) else "P" for b in doc.blocks]
     first_table = kinds.index("T")
     assert kinds.count("T") == 1 and "P" in kinds[first_table + 1:]  # 版记 after the table

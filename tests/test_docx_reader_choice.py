@@ -24,7 +24,7 @@ from tests.docxgen import make_docx, p, tbl, tc, tr
 docx = pytest.importorskip("docx", reason="python-docx is in the test extra: pip install -e '.[test]'")
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = sorted([*ROOT.glob("raw/**/*.docx"), *ROOT.glob("tests/fixtures/**/*.docx")])
+FIXTURES = sorted(ROOT.glob("tests/fixtures/**/*.docx"))
 
 
 def _ours(data: bytes) -> list[str]:
@@ -42,7 +42,7 @@ def test_every_committed_docx_opens_in_python_docx(path: Path) -> None:
 
 
 def test_fixtures_are_found() -> None:
-    assert len(FIXTURES) >= 10  # raw/ and the layout and corpus fixtures
+    assert len(FIXTURES) >= 10  # the sample notice's, the layout and the corpus fixtures
 
 
 def test_python_docx_drops_tracked_insertions() -> None:

@@ -11,7 +11,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import QZB_DOCX, RAW, ROOT, read_dataset
+from tests.conftest import QZB, QZB_DOCX, ROOT, read_dataset
 
 GBK_NAME = "公告".encode("gbk") + b".docx"
 """A name a GBK zip or an old Windows share leaves behind: not UTF-8."""
@@ -26,7 +26,7 @@ def _build(inputs, out, *args):
 def test_non_utf8_name_is_converted_and_stored_escaped(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
-    shutil.copy(RAW / QZB_DOCX[0], os.path.join(os.fsencode(inputs), GBK_NAME))
+    shutil.copy(QZB / QZB_DOCX[0], os.path.join(os.fsencode(inputs), GBK_NAME))
     run = _build(inputs, tmp_path / "out", "-j", "1")
     assert run.returncode == 0, run.stderr.decode(errors="replace")
     # 公 is B9AB and 告 B8E6 in GBK: B9, AB and B8 cannot start UTF-8, E6 needs two continuation bytes
@@ -42,7 +42,7 @@ def test_non_utf8_name_is_converted_and_stored_escaped(tmp_path):
 def test_control_characters_never_reach_the_terminal(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
-    shutil.copy(RAW / QZB_DOCX[0], os.path.join(os.fsencode(inputs), HOSTILE_NAME))
+    shutil.copy(QZB / QZB_DOCX[0], os.path.join(os.fsencode(inputs), HOSTILE_NAME))
     (inputs / "empty.pdf").write_bytes(b"")
     run = _build(inputs, tmp_path / "out\x1b[2J", "-j", "1")
     assert run.returncode == 1

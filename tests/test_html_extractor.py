@@ -12,7 +12,7 @@ from extractors.html.encoding import decode_html
 from extractors.model import ExtractionError, Paragraph, Table
 from pipeline.convert import convert
 from pipeline.datasets.records import record_dict
-from tests.conftest import CORPUS, FIXTURES, RAW
+from tests.conftest import CORPUS, FIXTURES, QZB
 from tests.expected.real_layouts import JIANGMEN, TAISHAN
 
 SITE = FIXTURES / "web" / "site"
@@ -142,7 +142,7 @@ def rows(data: bytes, name: str) -> dict[str, list[dict]]:
 
 
 @pytest.mark.parametrize(("page_name", "docx"), [
-    ("泉政办〔2018〕51号.gb2312.html", RAW / "泉政办〔2018〕51号.docx"),
+    ("泉政办〔2018〕51号.gb2312.html", QZB / "泉政办〔2018〕51号.docx"),
     ("台山-政务公开工作任务.gbk.html", CORPUS / "台山-政务公开工作任务.docx"),
     ("江门-政府信息公开工作任务.html", CORPUS / "江门-政府信息公开工作任务.docx"),
 ])

@@ -12,7 +12,7 @@ from pipeline.convert import convert
 from pipeline.run import cache as cache_module
 from pipeline.run.batch import Options, run_batch
 from pipeline.run.cache import Cache
-from tests.conftest import QZB_DOCX, RAW, read_dataset
+from tests.conftest import QZB, QZB_DOCX, read_dataset
 from tests.docxgen import distinct_copy
 
 
@@ -21,7 +21,7 @@ def folders(tmp_path) -> tuple[Path, Path]:
     inputs = tmp_path / "in"
     inputs.mkdir()
     for name in QZB_DOCX:
-        shutil.copy(RAW / name, inputs / name)
+        shutil.copy(QZB / name, inputs / name)
     (inputs / "empty.docx").write_bytes(b"")
     return inputs, tmp_path / "out"
 
@@ -64,7 +64,7 @@ def test_changed_added_and_removed_files_are_reflected(folders):
     run_batch(inputs, out, Options(jobs=2))
     changed = inputs / QZB_DOCX[0]
     changed.write_bytes(distinct_copy(changed.read_bytes(), "edited"))
-    (inputs / "added.docx").write_bytes(distinct_copy((RAW / QZB_DOCX[1]).read_bytes(), "added"))
+    (inputs / "added.docx").write_bytes(distinct_copy((QZB / QZB_DOCX[1]).read_bytes(), "added"))
     (inputs / "empty.docx").unlink()
 
     run_batch(inputs, out, Options(jobs=2))
@@ -93,7 +93,7 @@ def test_unreadable_cache_entry_is_a_miss(folders):
 
 
 def test_entry_round_trips_and_another_parser_version_misses(tmp_path, monkeypatch):
-    data = (RAW / QZB_DOCX[0]).read_bytes()
+    data = (QZB / QZB_DOCX[0]).read_bytes()
     converted = convert(data, "a.docx")
     cache = Cache(tmp_path, readers_key(FORMATS))
     cache.store(cache_module.Entry(converted.document.sha256, "docx", converted))

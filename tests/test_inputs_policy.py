@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.cli import EXIT_OK, main
 from pipeline.run import scan as scan_module
-from tests.conftest import QZB_DOCX, RAW, read_dataset
+from tests.conftest import QZB, QZB_DOCX, read_dataset
 from tests.docxgen import distinct_copy
 
 
@@ -22,10 +22,10 @@ def tree(tmp_path) -> Path:
     (inputs / ".git").mkdir()
     (inputs / ".git" / "HEAD").write_text("ref: refs/heads/main")
     outside.mkdir()
-    shutil.copy(RAW / QZB_DOCX[0], inputs / "good.docx")
-    (inputs / "sub" / "other.docx").write_bytes(distinct_copy((RAW / QZB_DOCX[1]).read_bytes(), "other"))
-    (outside / "private.docx").write_bytes(distinct_copy((RAW / QZB_DOCX[0]).read_bytes(), "private"))
-    (inputs / ".hidden.docx").write_bytes((RAW / QZB_DOCX[0]).read_bytes())
+    shutil.copy(QZB / QZB_DOCX[0], inputs / "good.docx")
+    (inputs / "sub" / "other.docx").write_bytes(distinct_copy((QZB / QZB_DOCX[1]).read_bytes(), "other"))
+    (outside / "private.docx").write_bytes(distinct_copy((QZB / QZB_DOCX[0]).read_bytes(), "private"))
+    (inputs / ".hidden.docx").write_bytes((QZB / QZB_DOCX[0]).read_bytes())
     for name in ("table.xlsx", "bundle.zip", "scan.jpg", "README"):
         (inputs / name).write_bytes(b"PK\x03\x04 not read")
     os.mkfifo(inputs / "pipe.pdf")
@@ -89,8 +89,8 @@ def test_follow_links_reads_links_out_and_folders_but_stops_at_cycles(tree, tmp_
 def test_unlistable_folder_is_an_error_row(tmp_path, monkeypatch):
     inputs = tmp_path / "in"
     (inputs / "locked").mkdir(parents=True)
-    shutil.copy(RAW / QZB_DOCX[0], inputs / "locked" / "a.docx")
-    shutil.copy(RAW / QZB_DOCX[1], inputs / "b.docx")
+    shutil.copy(QZB / QZB_DOCX[0], inputs / "locked" / "a.docx")
+    shutil.copy(QZB / QZB_DOCX[1], inputs / "b.docx")
     if os.geteuid() == 0:  # root lists any folder whatever its mode: refuse it the way the kernel would
         real = scan_module.os.scandir
 

@@ -10,10 +10,10 @@ from pipeline.analysis.display_width import text_width, wrap
 from pipeline.cli import main
 from pipeline.convert import convert
 from pipeline.datasets.records import record_dict
-from tests.conftest import QZB_DOCX, QZB_PDF, RAW
+from tests.conftest import QZB, QZB_DOCX, QZB_PDF
 
-DOCX = RAW / QZB_DOCX[0]
-PDF = RAW / QZB_PDF[0]
+DOCX = QZB / QZB_DOCX[0]
+PDF = QZB / QZB_PDF[0]
 
 
 def test_wrap_counts_cjk_as_two_columns():

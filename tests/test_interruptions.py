@@ -16,7 +16,7 @@ import pytest
 from pipeline.run.batch import file_sha256
 from pipeline.run.cache import Cache
 from tests import hooks
-from tests.conftest import QZB_DOCX, RAW, ROOT
+from tests.conftest import QZB, QZB_DOCX, ROOT
 
 CLI_WITH_HOOKS = ("import functools, sys; import pipeline.cli as cli; from tests.hooks import misbehaving_convert; "
                   "cli.Options = functools.partial(cli.Options, converter=misbehaving_convert); "
@@ -27,7 +27,7 @@ def _start(tmp_path: Path, jobs: int) -> tuple[subprocess.Popen, Path]:
     """A build that parses good.docx first and then spends seconds on slow files."""
     inputs, out = tmp_path / "in", tmp_path / "out"
     inputs.mkdir()
-    shutil.copy(RAW / QZB_DOCX[0], inputs / "a-good.docx")
+    shutil.copy(QZB / QZB_DOCX[0], inputs / "a-good.docx")
     for i in range(3):
         (inputs / f"slow{i}.pdf").write_bytes(b"%PDF-1.7\n" + hooks.SLOW + bytes([i]))
     run = subprocess.Popen([sys.executable, "-c", CLI_WITH_HOOKS, "build", str(inputs), str(out), "-j", str(jobs)],

@@ -35,3 +35,16 @@ def test_not_markers(text):
                                              ("一百零五", 105), ("二〇一八", 2018)])
 def test_chinese_number(text, value):
     assert chinese_number(text) == value
+
+
+def test_a_heading_broken_by_a_page_end_is_joined():
+    """The rest of a heading on the next page joins its title; a rest with no
+    heading before it becomes the title, with nothing invented before it."""
+    from pipeline.structure.headings import State
+
+    state = State()
+    state.enter(SECTION, 2, "加强平台")
+    assert state.extend(SECTION, "建设。") == ("加强平台", "加强平台建设")
+    assert state.extend(SUBSECTION, "统筹网站建设") == (None, "统筹网站建设")
+    assert state.headings() == {"section_no": 2, "section_title": "加强平台建设", "subsection_no": None,
+                                "subsection_title": "统筹网站建设"}

@@ -17,7 +17,7 @@ from nbclient import NotebookClient
 from pipeline.analysis.cjk_font import use_cjk_font
 from pipeline.cli import main
 from pipeline.run.cache import CACHE_DIR
-from tests.conftest import RAW, ROOT
+from tests.conftest import QZB, ROOT
 from tests.layout_docs import docx, edition_docx
 
 NOTEBOOK = ROOT / "notebooks" / "analysis.ipynb"
@@ -46,11 +46,11 @@ def test_cjk_font_draws_chinese_without_missing_glyphs():
 
 @pytest.fixture(scope="module")
 def notebook_data(built_output, tmp_path_factory) -> Path:
-    """raw/ plus two editions of 漳州's notice, so the year-over-year section has a series to show.
+    """The sample notice plus two editions of 漳州's notice, so the year-over-year section has a series to show.
 
-    The cache of the raw/ build is copied along: only the two editions are parsed."""
+    The cache of the sample's build is copied along: only the two editions are parsed."""
     folder = tmp_path_factory.mktemp("notebook")
-    shutil.copytree(RAW, folder / "in")
+    shutil.copytree(QZB, folder / "in")
     (folder / "in" / "漳政办〔2020〕27号.docx").write_bytes(docx("gbt_six_columns"))
     (folder / "in" / "漳政办〔2021〕15号.docx").write_bytes(edition_docx("gbt_six_columns_2021"))
     shutil.copytree(built_output / CACHE_DIR, folder / "out" / CACHE_DIR)

@@ -9,7 +9,7 @@ import pytest
 from extractors.docx import extract_docx
 from extractors.model import Document, Paragraph, Table
 from pipeline.metadata.notice import NoticeMeta, extract_notice_meta
-from tests.conftest import QZB_DOCX, RAW
+from tests.conftest import QZB, QZB_DOCX
 
 EMPTY_TABLE = Table(rows=(), n_cols=4)
 
@@ -21,7 +21,7 @@ def doc(*items: str | Table, source_format: str = "pdf") -> Document:
 @pytest.mark.parametrize("name", QZB_DOCX)
 def test_sample_notice_equals_seed(name):
     """Expected values are read off the seed text of 泉政办〔2018〕51号."""
-    meta = extract_notice_meta(extract_docx((RAW / name).read_bytes()))
+    meta = extract_notice_meta(extract_docx((QZB / name).read_bytes()))
     assert meta == NoticeMeta(
         issuer="泉州市人民政府办公室",
         doc_number="泉政办〔2018〕51号",

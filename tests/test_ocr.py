@@ -23,12 +23,12 @@ from extractors.pdf import extract_pdf
 from pipeline.convert import Converted, convert, convert_document
 from pipeline.run.batch import Options, run_batch
 from tests import hooks, ocr_cache
-from tests.conftest import FIXTURES, QZB_PDF, RAW, read_dataset
+from tests.conftest import FIXTURES, QZB, QZB_PDF, read_dataset
 from tests.ocr_compare import task_differences
 from tests.scans import scanned
 
 LAYOUTS = FIXTURES / "layouts"
-TWINS = [*sorted(LAYOUTS.glob("*.pdf")), *(RAW / name for name in QZB_PDF)]
+TWINS = [*sorted(LAYOUTS.glob("*.pdf")), *(QZB / name for name in QZB_PDF)]
 METADATA = ["doc_number", "issuer", "title", "addressees", "signed_date", "publicity", "attachment_title", "cc",
             "printing_office", "printed_date"]
 MIN_EQUAL_SHARE = 0.95

@@ -15,7 +15,7 @@ import pytest
 from pipeline.cli import EXIT_USAGE, main
 from pipeline.datasets import generations
 from tests import hooks
-from tests.conftest import QZB_DOCX, RAW, ROOT
+from tests.conftest import QZB, QZB_DOCX, ROOT
 from tests.test_atomic_output import read_set
 
 
@@ -27,9 +27,9 @@ def test_two_builds_with_different_inputs_take_turns(tmp_path):
     first, second, out = tmp_path / "first", tmp_path / "second", tmp_path / "out"
     first.mkdir()
     second.mkdir()
-    shutil.copy(RAW / QZB_DOCX[0], first / "a.docx")
+    shutil.copy(QZB / QZB_DOCX[0], first / "a.docx")
     (first / "slow.pdf").write_bytes(b"%PDF-1.7\n" + hooks.SLOW)  # holds the first build for a few seconds
-    shutil.copy(RAW / QZB_DOCX[1], second / "b.docx")
+    shutil.copy(QZB / QZB_DOCX[1], second / "b.docx")
     script = ("import sys; from pathlib import Path; from pipeline.run.batch import Options, run_batch; "
               "from tests.hooks import misbehaving_convert; "
               "r = run_batch(Path(sys.argv[1]), Path(sys.argv[2]), Options(jobs=1, converter=misbehaving_convert)); "
@@ -62,7 +62,7 @@ def test_two_builds_with_different_inputs_take_turns(tmp_path):
 
 def test_output_dir_that_is_a_file_fails_before_parsing(tmp_path, capsys):
     (tmp_path / "in").mkdir()
-    shutil.copy(RAW / QZB_DOCX[0], tmp_path / "in")
+    shutil.copy(QZB / QZB_DOCX[0], tmp_path / "in")
     (tmp_path / "out").write_text("a file")
     assert main(["build", str(tmp_path / "in"), str(tmp_path / "out")]) == EXIT_USAGE
     out, err = capsys.readouterr()
@@ -127,7 +127,7 @@ def test_full_and_read_only_output_disks(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
     for name in QZB_DOCX:
-        shutil.copy(RAW / name, inputs / name)
+        shutil.copy(QZB / name, inputs / name)
     (tmp_path / "disk").mkdir()
     script = tmp_path / "small_disk.py"
     script.write_text(SMALL_DISK)

@@ -16,7 +16,7 @@ from pipeline.convert import convert
 from pipeline.datasets.declaration import record_dict
 from pipeline.datasets.records import DATASETS
 from pipeline.datasets.writers import PANDAS_METADATA, file_schema, to_table
-from tests.conftest import RAW
+from tests.conftest import QZB
 
 NULLABLE_INTS = {pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}
 
@@ -38,7 +38,7 @@ def test_schema_metadata_is_what_pandas_writes(name):
 
 @pytest.mark.parametrize("source", ["泉政办〔2018〕51号.pdf", "泉政办〔2018〕51号.docx"])
 def test_values_are_what_pandas_gives(source):
-    converted = convert((RAW / source).read_bytes(), source)
+    converted = convert((QZB / source).read_bytes(), source)
     for name, records in converted.rows().items():
         assert records, name
         schema = DATASETS[name].schema

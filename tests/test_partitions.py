@@ -19,7 +19,7 @@ from pipeline.analysis.unit_review import observed_units
 from pipeline.cli import main
 from pipeline.datasets import partitions
 from pipeline.datasets.records import DATASETS
-from tests.conftest import CORPUS, FIXTURES, QZB_DOCX, RAW
+from tests.conftest import CORPUS, FIXTURES, QZB, QZB_DOCX
 
 duckdb = pytest.importorskip("duckdb", reason="the notebook extra is not installed")
 
@@ -30,7 +30,7 @@ YEARS = {  # as each notice prints it: the 发文字号's year, else the 成文�
     "国发〔2019〕5号.html": "2019",
     "台山-政务公开工作任务.docx": "unknown",        # neither number nor date
 }
-SOURCES = {QZB_DOCX[0]: RAW, QZB_DOCX[1]: RAW, "国令第707号.html": WEB, "国发〔2019〕5号.html": WEB,
+SOURCES = {QZB_DOCX[0]: QZB, QZB_DOCX[1]: QZB, "国令第707号.html": WEB, "国发〔2019〕5号.html": WEB,
            "台山-政务公开工作任务.docx": CORPUS, "江门-政府信息公开工作任务.docx": CORPUS}
 
 

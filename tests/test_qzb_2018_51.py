@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.convert import convert
 from pipeline.datasets.records import record_dict
-from tests.conftest import QZB_ALL, QZB_DOCX, QZB_PDF, RAW
+from tests.conftest import QZB, QZB_ALL, QZB_DOCX, QZB_PDF
 from tests.expected.qzb_2018_51 import TASKS
 
 FIELDS = list(TASKS[0])
@@ -15,7 +15,7 @@ FIELDS = list(TASKS[0])
 
 @pytest.fixture(scope="module", params=QZB_ALL)
 def converted(request):
-    path = RAW / request.param
+    path = QZB / request.param
     return convert(path.read_bytes(), path.name)
 
 
@@ -51,7 +51,7 @@ FORMAT_BOUND = {"doc_id", "sha256", "source_path", "source_format", "page_start"
 
 def dataset_rows(name: str) -> dict[str, list[dict]]:
     """The records of one file as the datasets hold them, minus what names the file."""
-    path = RAW / name
+    path = QZB / name
     c = convert(path.read_bytes(), path.name)
     return {name: [{k: v for k, v in record_dict(r).items() if k not in FORMAT_BOUND} for r in records]
             for name, records in c.rows().items()}

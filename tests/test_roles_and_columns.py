@@ -49,6 +49,95 @@ def test_columns_by_meaning_in_any_order_with_spaced_headers():
     assert columns.extra == {1: "备注"}
 
 
+def test_a_two_row_header_names_each_column_by_its_lower_cell():
+    """责任单位 spans 牵头单位 | 配合单位 in the row below; the other header cells
+    are not merged down, so the lower row is blank under them. The upper row is
+    one cell short (a ragged row, as Word's gridAfter leaves it): no column is
+    named by a cell that is not there."""
+    header = Row(cells=(Cell(text="序号", row=0, col=0), Cell(text="责任单位", row=0, col=1, col_span=2),
+                        Cell(text="重点任务", row=0, col=3), Cell(text="完成时限", row=0, col=4)))
+    lower = Row(cells=(Cell(text="", row=1, col=0), Cell(text="牵头单位", row=1, col=1),
+                       Cell(text="配合单位", row=1, col=2), Cell(text="", row=1, col=3), Cell(text="", row=1, col=4),
+                       Cell(text="", row=1, col=5)))
+    data = Row(cells=tuple(Cell(text=t, row=2, col=c) for c, t in
+                           enumerate(["1", "市政府办公室", "市政府各部门", "推进决策公开", "2021年6月底前", ""])))
+    first_row, columns = find_header(Table(rows=(header, lower, data), n_cols=6))
+    assert first_row == 2
+    assert columns.roles == {"seq": (0,), "lead": (1,), "responsible": (2,), "task": (3,), "deadline": (4,)}
+    assert columns.extra == {}
+    # both rows are the header, so a repeat of either further down is recognised
+    assert [row[:3] for row in columns.header_rows] == [("序号", "责任单位", "责任单位"), ("", "牵头单位", "配合单位")]
+
+
+def test_a_ragged_header_row_names_no_column_where_it_has_no_cell():
+    header = Row(cells=(Cell(text="工作任务", row=0, col=0), Cell(text="责任单位", row=0, col=1)))
+    data = Row(cells=(Cell(text="1.公开预算", row=1, col=0), Cell(text="市财政局", row=1, col=1),
+                      Cell(text="已完成", row=1, col=2)))
+    _, columns = find_header(Table(rows=(header, data), n_cols=3))
+    assert columns.roles == {"task": (0,), "responsible": (1,)} and columns.extra == {}
+
+
+def test_a_second_column_of_a_text_role_is_an_extra():
+    """Two columns may name the task's text (具体要求 and 工作措施): the first is the
+    requirement, the other is kept under its own header; unit roles keep every column."""
+    _, columns = find_header(_table(("工作任务", "具体要求", "工作措施", "牵头单位", "配合单位"),
+                                    ("1.公开预算", "全面公开", "按季度公开", "市财政局", "各镇（街）")))
+    assert columns.roles == {"task": (0,), "requirement": (1,), "lead": (3,), "responsible": (4,)}
+    assert columns.extra == {2: "工作措施"}
+
+
+def test_two_extra_columns_of_one_name_both_kept():
+    """Two 备注 columns: the second is named by its column number (1-based)."""
+    _, columns = find_header(_table(("工作任务", "备注", "责任单位", "备注"), ("1.公开预算", "甲", "市财政局", "乙")))
+    assert columns.extra == {1: "备注", 3: "备注_4"}
+
+
+def test_a_table_naming_no_task_or_requirement_is_no_task_table():
+    """A contact list in an attachment (序号 | 责任单位 | 联系人 | 联系电话) names two
+    roles but holds no tasks."""
+    assert find_header(_table(("序号", "责任单位", "联系人", "联系电话"), ("1", "市财政局", "张三", "22288888"))) is None
+
+
+def test_four_headings_and_a_note_make_a_grouping_column():
+    """80 % of a column's own cells being 一、 headings is enough (4 of 5 here)."""
+    table = _table(("工作要求", "具体要求", "责任单位"),
+                   ("一、优化基础", "1.建设文件库", "市司法局"), ("二、强化解读", "2.更新目录", "市有关单位"),
+                   ("三、回应关切", "3.回应热点", "市有关单位"), ("四、平台建设", "4.整合网站", "市有关单位"),
+                   ("注：由各单位自行安排", "5.其他", "市有关单位"))
+    _, columns = find_header(table)
+    assert columns.grouping == (0,) and columns.col("requirement") == 1
+
+
+def test_a_heading_at_the_top_of_a_page_still_counts_for_its_column():
+    """三、 opens the part a page break began: it is a heading of its own (only the
+    rest of a broken heading is not), so the column is still 4 headings of 5."""
+    table = _table(("工作要求", "具体要求", "责任单位"),
+                   ("一、优化基础", "1.建设文件库", "市司法局"), ("二、强化解读", "2.更新目录", "市有关单位"),
+                   ("三、回应关切", "3.回应热点", "市有关单位"), ("四、平台建设", "4.整合网站", "市有关单位"),
+                   ("注：由各单位自行安排", "5.其他", "市有关单位"), flags={3: True})
+    _, columns = find_header(table)
+    assert columns.grouping == (0,)
+
+
+def test_a_second_unit_column_counts_though_its_cells_end_unlike_agencies():
+    """配合单位 names units by its header: 市12345便民服务平台 is one, though it
+    ends like no agency."""
+    table = _table(("工作任务", "责任单位", "配合单位"), ("1.公开预算", "市财政局", "市12345便民服务平台"))
+    [task] = structure_tasks(Document(blocks=[table], source_format="docx"))
+    assert task.responsible_text == "市财政局；市12345便民服务平台"
+
+
+def test_a_header_repeated_inside_the_table_is_no_task():
+    """A header row that comes again further down (a producer repeats it after
+    a page break as a real row, marked as a header row) is skipped."""
+    texts = [("工作任务", "责任单位"), ("1.公开预算", "市财政局"), ("工作任务", "责任单位"), ("2.公开决算", "市财政局")]
+    table = Table(rows=tuple(Row(cells=tuple(Cell(text=t, row=r, col=c) for c, t in enumerate(row)),
+                                 is_header=row[0] == "工作任务")
+                             for r, row in enumerate(texts)), n_cols=2)
+    tasks = structure_tasks(Document(blocks=[table], source_format="docx"))
+    assert [(t.task_no, t.title) for t in tasks] == [(1, "公开预算"), (2, "公开决算")]
+
+
 def test_two_unit_columns_of_one_role_both_count():
     table = _table(("工作任务", "责任单位", "配合单位"), ("1.公开预算", "市财政局", "各镇（街）"))
     [task] = structure_tasks(Document(blocks=[table], source_format="docx"))
@@ -63,6 +152,15 @@ def test_a_column_of_headings_groups_rows_even_under_a_requirement_header():
     tasks = structure_tasks(Document(blocks=[table], source_format="docx"))
     assert [(t.task_no, t.section_title, t.requirement) for t in tasks] == [(1, "优化基础", "建设文件库"),
                                                                              (2, "优化基础", "更新目录")]
+
+
+def test_a_grouping_column_beside_a_task_column_without_requirements():
+    """工作任务 holds the 一、 headings, 重点任务 the numbered tasks: the headings
+    group, the tasks stay tasks, though no column names a requirement."""
+    table = _table(("工作任务", "重点任务", "责任单位"), ("一、优化基础", "1.建设文件库", "市司法局"),
+                   (None, "2.更新目录", "市有关单位"), spans={(1, 0): 2})
+    _, columns = find_header(table)
+    assert columns.grouping == (0,) and columns.col("task") == 1
 
 
 def test_headings_are_the_tasks_when_no_other_column_could_hold_them():

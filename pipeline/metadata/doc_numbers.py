@@ -38,7 +38,10 @@ _WHOLE = regex.compile(rf"\s*{DOC_NUMBER_PATTERN}\s*")
 _YEARLESS = regex.compile(
     rf"\s*(?P<agency>\p{{Han}}{{1,20}}(?:{alternation(DOC_NUMBER_YEARLESS_KINDS)}))\s*第\s*(?P<serial>{_DIGIT}{{1,5}})\s*号\s*"
 )
-_IN_TEXT = regex.compile(rf"(?<![{_CLOSE}\d]){DOC_NUMBER_PATTERN}(?!{_DIGIT})")
+_IN_TEXT = regex.compile(rf"(?<!\d){DOC_NUMBER_PATTERN}(?!{_DIGIT})")
+"""A number in running text: the agency code takes the Han run before the year
+(from its first character, so that :func:`trim_agency` sees the lead-in words
+whole, even right after a bracket: ``（市、区）参照执行泉政办〔2018〕51号``)."""
 _LEAD_INS = sorted(DOC_NUMBER_LEAD_INS, key=len, reverse=True)
 MIN_AGENCY_LEN = 2
 """The shortest real 机关代字 has two characters (国发, 泉政): after cutting the

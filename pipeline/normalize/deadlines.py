@@ -3,8 +3,9 @@
 Kinds:
 
 * ``date``: a calendar end (``2018年12月底前``, ``6月30日前``, ``年底前``,
-  ``第三季度``, ``上半年``); ``date`` is the last day it allows, the notice's
-  year filling in a missing year (None when neither is known);
+  ``第三季度``, ``上半年``, and a text that is only a month, ``2021年9月``);
+  ``date`` is the last day it allows, the notice's year filling in a missing
+  year (None when neither is known);
 * ``relative``: counted from an event (``2个工作日内``); no calendar date;
 * ``recurring``: a rhythm (``每年至少1次``, ``定期``); no calendar date;
 * ``ongoing``: no end (``长期坚持``, ``持续推进``).
@@ -83,8 +84,10 @@ def _year(match: regex.Match[str], default: int | None) -> int | None:
     return digit_string(written) if written else default
 
 
-_YEAR_END = (rf"(?:{_YEAR}{_S}(?:{_END}{_BEFORE}?|{_BEFORE})"
+_YEAR_END = (rf"(?:{_YEAR}{_S}(?:(?:{alternation(YEAR_END_WORDS)}|{_END}){_BEFORE}?|{_BEFORE})"
              rf"|(?<![0-9０-９])(?:{alternation(YEAR_END_WORDS)}){_BEFORE}?)")
+"""``2018年底前``, ``2021年年底前`` (the year, then its end), or a year end
+without a year (``年底前``), which is the notice's."""
 _DATE_RULES: tuple[tuple[regex.Pattern[str], Resolver], ...] = (
     # a full date, also with a year in Chinese numerals (二〇一八年六月三十日前)
     (regex.compile(rf"{DATE_PATTERN}{_S}{_BEFORE}?"),
@@ -112,6 +115,10 @@ _OPEN_RULES: tuple[tuple[regex.Pattern[str], Kind], ...] = (
     (_RELATIVE, "relative"), (_RECURRING, "recurring"), (_ONGOING, "ongoing"),
 )
 """Deadlines that name no date, each with its kind."""
+_ONLY_A_MONTH = regex.compile(rf"(?:{_YEAR}{_S})?{_MONTH}份?")
+"""A text that names only a month (``2021年9月``): a deadline cell's way of
+saying 'in September', so by its last day. In running text a bare month is no
+deadline (``自2018年6月起``), which is why only a whole text is read so."""
 
 
 @dataclass(frozen=True)
@@ -140,6 +147,8 @@ def find_deadlines(text: str | None, year: int | None = None) -> list[Deadline]:
     stripped = text.strip()
     if stripped in ONGOING_CELL_WORDS:
         return [Deadline(stripped, None, "ongoing")]
+    if only_a_month := _ONLY_A_MONTH.fullmatch(stripped):
+        return [Deadline(stripped, _month_end(_year(only_a_month, year), only_a_month["month"], None), "date")]
     taken: list[_Hit] = []
     for hit in sorted(_hits(text, year), key=lambda h: (h.start, -(h.end - h.start))):
         if all(hit.start >= t.end or hit.end <= t.start for t in taken):

@@ -7,12 +7,63 @@ from tests.layout_docs import LONG
 
 _NONE = {"task_no": None, "section_no": None, "section_title": None, "subsection_no": None,
          "subsection_title": None, "title": None, "requirement": None, "lead_units": [],
-         "responsible_units": [], "deadline_text": None, "table_no": 1, "extra": {}}
+         "responsible_units": [], "deadline_text": None, "deadline_date": None, "deadline_kind": None,
+         "table_no": 1, "extra": {}}
+
+DEADLINES: dict[str, tuple[date | None, str]] = {
+    # What each 完成时限 cell of these layouts means (docs/metadata.md): the last
+    # day it allows, and its kind. Every cell names its year, so no notice year is needed.
+    "2019年9月底前": (date(2019, 9, 30), "date"),
+    "2020年6月底前": (date(2020, 6, 30), "date"),
+    "2020年8月底前": (date(2020, 8, 31), "date"),
+    "2020年9月30日前": (date(2020, 9, 30), "date"),
+    "2020年10月底前": (date(2020, 10, 31), "date"),
+    "2020年11月中旬前": (date(2020, 11, 20), "date"),  # 中旬 is the 11th to the 20th
+    "2020年11月底前": (date(2020, 11, 30), "date"),
+    "2020年12月底前": (date(2020, 12, 31), "date"),
+    "2020年底前": (date(2020, 12, 31), "date"),
+    "2020年上半年": (date(2020, 6, 30), "date"),
+    "2020年下半年": (date(2020, 12, 31), "date"),
+    "2020年第三季度": (date(2020, 9, 30), "date"),
+    "2020年第四季度": (date(2020, 12, 31), "date"),
+    "2021年1月31日前": (date(2021, 1, 31), "date"),
+    "2021年第一季度": (date(2021, 3, 31), "date"),
+    "2021年第二季度": (date(2021, 6, 30), "date"),
+    "2021年第三季度": (date(2021, 9, 30), "date"),
+    "2021年第四季度": (date(2021, 12, 31), "date"),
+    "2021年5月底前": (date(2021, 5, 31), "date"),
+    "2021年6月底前": (date(2021, 6, 30), "date"),
+    "2021年9月": (date(2021, 9, 30), "date"),  # a cell naming only a month: by its end
+    "2021年9月底前": (date(2021, 9, 30), "date"),
+    "2021年10月底前": (date(2021, 10, 31), "date"),
+    "2021年11月底前": (date(2021, 11, 30), "date"),
+    "2021年12月底前": (date(2021, 12, 31), "date"),
+    "2021年底前": (date(2021, 12, 31), "date"),
+    "2021年年底前": (date(2021, 12, 31), "date"),
+    "2021年下半年": (date(2021, 12, 31), "date"),
+    "2022年3月底前": (date(2022, 3, 31), "date"),
+    "2022年6月底前": (date(2022, 6, 30), "date"),
+    "2022年8月底前": (date(2022, 8, 31), "date"),
+    "2022年9月底前": (date(2022, 9, 30), "date"),
+    "2022年10月底前": (date(2022, 10, 31), "date"),
+    "2022年11月底前": (date(2022, 11, 30), "date"),
+    "2022年12月底前": (date(2022, 12, 31), "date"),
+    "2022年第二季度": (date(2022, 6, 30), "date"),
+    "2022年第三季度": (date(2022, 9, 30), "date"),
+    "2022年第四季度": (date(2022, 12, 31), "date"),
+    "每季度": (None, "recurring"),
+    "每年至少1次": (None, "recurring"),
+    "长期坚持": (None, "ongoing"),
+}
 
 
 def task(**fields) -> dict:
-    """An expected task row: the fields given, the others empty."""
-    return {**_NONE, **fields}
+    """An expected task row: the fields given, the others empty; the deadline's
+    date and kind are those its text means (:data:`DEADLINES`)."""
+    row = {**_NONE, **fields}
+    if row["deadline_text"] is not None:
+        row["deadline_date"], row["deadline_kind"] = DEADLINES[row["deadline_text"]]
+    return row
 
 
 HEADER_TWO_ROWS = [

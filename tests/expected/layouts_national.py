@@ -5,12 +5,23 @@ from tests.layout_docs import LONG
 
 _NONE = {"task_no": None, "section_no": None, "section_title": None, "subsection_no": None,
          "subsection_title": None, "title": None, "requirement": None, "lead_units": [],
-         "responsible_units": [], "deadline_text": None, "table_no": 0, "extra": {}}
+         "responsible_units": [], "deadline_text": None, "deadline_date": None, "deadline_kind": None,
+         "table_no": 0, "extra": {}}
+
+DEADLINES = {
+    # What each deadline these notices write means (docs/metadata.md): neither names a date.
+    "定期": "recurring",           # a rhythm
+    "3个工作日以内": "relative",    # counted from an event
+}
 
 
 def task(**fields) -> dict:
-    """An expected task row: the fields given, the others empty (prose by default)."""
-    return {**_NONE, **fields}
+    """An expected task row: the fields given, the others empty (prose by default);
+    the deadline's kind is the one its text means (:data:`DEADLINES`)."""
+    row = {**_NONE, **fields}
+    if row["deadline_text"] is not None:
+        row["deadline_kind"] = DEADLINES[row["deadline_text"]]
+    return row
 
 
 def _key_tasks(no: int, title: str, requirement: str, **units) -> dict:
