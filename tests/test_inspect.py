@@ -105,3 +105,16 @@ def test_control_characters_are_escaped_in_the_json(capsys, hostile_names):
     assert payload["document"]["source_path"] == "a\x1b[31m\nb.docx"
     assert payload["document"]["title"] == "关于印发政务公开\x9b31m工作任务的通知"
     assert payload["tasks"][0]["responsible_units"] == ["市财政局\x9b2J", "市审计局"]
+
+
+def test_diff_escapes_control_characters_too(capsys, hostile_names, tmp_path):
+    """``diff`` shows the same notices' text: the title, the changed units."""
+    before = tmp_path / "before.docx"
+    before.write_bytes(make_docx(p("关于印发政务公开工作任务的通知") + tbl(
+        tr(tc("序号"), tc("工作任务"), tc("责任单位"), tc("完成时限")),
+        tr(tc("1"), tc("公开预算信息"), tc("市审计局"), tc("年底")))))
+    assert main(["diff", str(before), str(hostile_names), "--width", "100"]) == 0
+    out = capsys.readouterr().out
+    assert not CONTROL.search(out)
+    assert "b: 关于印发政务公开\\x9b31m工作任务的通知" in out
+    assert "responsible_units: 市审计局 → 市财政局\\x9b2J；市审计局" in out

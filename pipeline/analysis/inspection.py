@@ -28,18 +28,12 @@ from extractors.model import ExtractionError
 from pipeline.analysis.display_width import pad, text_width, wrap
 from pipeline.convert import Converted, convert
 from pipeline.datasets.records import LIST_SEPARATOR, TaskRecord, record_dict
-from pipeline.run.names import printable, stored_path
+from pipeline.run.names import printable, printable_lines, stored_path
 
 SEPARATOR = " │ "
 _RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 """What ``json.dumps(ensure_ascii=False)`` writes raw and a terminal may act on
 (it escapes U+0000–U+001F itself); these occur only inside JSON strings."""
-
-
-def _cell_text(text: str) -> str:
-    """A table cell's text with control characters escaped; its line breaks
-    stay, as lines of the cell (a unit a line, a paragraph of the source)."""
-    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 @dataclass(frozen=True)
@@ -88,7 +82,7 @@ def column_widths(columns: list[Column], tasks: list[TaskRecord], total: int) ->
 
 
 def _row_lines(cells: list[str], widths: list[int]) -> Iterator[str]:
-    wrapped = [wrap(_cell_text(cell), width) for cell, width in zip(cells, widths, strict=True)]
+    wrapped = [wrap(printable_lines(cell), width) for cell, width in zip(cells, widths, strict=True)]
     for n in range(max(len(w) for w in wrapped)):
         parts = [pad(w[n] if n < len(w) else "", width) for w, width in zip(wrapped, widths, strict=True)]
         yield SEPARATOR.join(parts).rstrip()
