@@ -33,6 +33,9 @@ _SPACED_RUN = regex.compile(rf"(?<!{_CJK})(?:{_CJK}[ ]+){{1,}}{_CJK}(?!{_CJK})")
 """Two or more single ideographs separated by spaces: distributed justification
 (``序 号``, ``工 作 任 务``). Runs of words (``市工商局 市委编办``) do not match,
 because each token there is longer than one character."""
+_SPACES_IN_RUN = regex.compile(r"[ ]+")
+_RADICAL = regex.compile(f"[{chr(KANGXI.start)}-{chr(KANGXI.stop - 1)}{''.join(RADICAL_SUPPLEMENT)}]")
+"""Any code point :func:`unify_char` maps: text without one (nearly all) skips the per-character pass."""
 
 
 def unify_char(ch: str) -> str:
@@ -50,6 +53,8 @@ def unify_radicals(text: str) -> str:
     when a radical is immediately followed by the ideograph it stands for, the
     radical is dropped instead of mapped.
     """
+    if _RADICAL.search(text) is None:
+        return text
     out: list[str] = []
     for i, ch in enumerate(text):
         unified = unify_char(ch)
@@ -60,7 +65,7 @@ def unify_radicals(text: str) -> str:
 
 
 def collapse_spaced_run(match: regex.Match[str]) -> str:
-    return regex.sub(r"[ ]+", "", match.group(0))
+    return _SPACES_IN_RUN.sub("", match.group(0))
 
 
 def repair(text: str) -> str:

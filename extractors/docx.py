@@ -83,6 +83,9 @@ class _Reader:
     def __init__(self, numbering: Numbering, styles: _Styles) -> None:
         self.numbering = numbering
         self.styles = styles
+        self.run_bold: dict[etree._Element, list[bool | None]] = {}
+        """Each paragraph's run bold toggles as :meth:`paragraphs` read them, so
+        that a cell's boldness (:meth:`_cell_bold`) does not walk its runs again."""
 
     # -- block level -------------------------------------------------------
     def blocks(self, container: etree._Element) -> Iterator[Block]:
@@ -103,6 +106,7 @@ class _Reader:
         """The paragraph itself, then the paragraphs of any text boxes it anchors."""
         boxes: list[etree._Element] = []
         text, runs_bold = self._runs(p, boxes)
+        self.run_bold[p] = runs_bold
         ppr = p.find("w:pPr", NS)
         style = None
         label = ""
@@ -198,10 +202,10 @@ class _Reader:
                         open_by_col.pop(c, None)
                 col += span
             n_cols = max(n_cols, col)
-        rows = tuple(
-            Row(cells=tuple(o.spanned() for o in cells if o.cell.row == r), is_header=is_header)
-            for r, is_header in enumerate(rows_meta)
-        )
+        by_row: list[list[Cell]] = [[] for _ in rows_meta]
+        for o in cells:
+            by_row[o.cell.row].append(o.spanned())
+        rows = tuple(Row(cells=tuple(row), is_header=header) for row, header in zip(by_row, rows_meta, strict=True))
         return Table(rows=rows, n_cols=n_cols, nested=tuple(nested))
 
     def _cell_content(self, tc: etree._Element) -> tuple[str, list[Table]]:
@@ -215,7 +219,8 @@ class _Reader:
         return "\n".join(lines), inner
 
     def _cell_bold(self, tc: etree._Element) -> bool | None:
-        flags = [b for p in tc.iterfind(".//w:p", NS) for b in self._runs(p, [])[1]]
+        flags = [b for p in tc.iterfind(".//w:p", NS)
+                 for b in (self.run_bold[p] if p in self.run_bold else self._runs(p, [])[1])]
         return all(bool(b) for b in flags) if flags else None
 
 
@@ -227,7 +232,7 @@ class _Origin:
     row_span: int = 1
 
     def spanned(self) -> Cell:
-        return replace(self.cell, row_span=self.row_span)
+        return self.cell if self.row_span == self.cell.row_span else replace(self.cell, row_span=self.row_span)
 
 
 def _children(el: etree._Element, local: str) -> Iterator[etree._Element]:

@@ -35,9 +35,10 @@ EXIT_INTERRUPTED = 128 + signal.SIGINT
 EXIT_TERMINATED = 128 + signal.SIGTERM
 
 MIN_MEMORY_MB = 512
-"""Smallest --memory-limit accepted: a worker inherits the parser's libraries
-(pandas, pyarrow, lxml, pdfplumber: about 400 MB of address space) before it
-reads a byte, so a lower limit could only fail every file."""
+"""Smallest --memory-limit accepted: a worker inherits the readers' libraries
+(lxml, pdfplumber, pdfium: about 100 MB of address space) before it reads a
+byte, and parsing needs room on top of that: a lower limit would fail files
+that parse well under the default."""
 
 
 class Terminated(BaseException):
@@ -60,7 +61,8 @@ def _memory_mb(text: str) -> int:
     value = int(text)
     if value < MIN_MEMORY_MB:
         raise argparse.ArgumentTypeError(f"must be at least {MIN_MEMORY_MB} (MB), not {text}: a worker "
-                                         "needs about 400 MB of address space before it reads a file")
+                                         "needs about 100 MB of address space before it reads a file, and "
+                                         "room on top of that to parse one")
     return value
 
 

@@ -20,7 +20,7 @@ from pipeline.metadata.citations import find_citations
 from pipeline.metadata.notice import NoticeMeta, extract_notice_meta
 from pipeline.normalize.alias_table import AliasTable
 from pipeline.normalize.deadlines import task_deadline
-from pipeline.normalize.unit_names import notice_context, resolve_unit
+from pipeline.normalize.unit_names import UnitName, notice_context, resolve_unit
 from pipeline.normalize.units import ROLES, assign_roles, first_listed_leads
 from pipeline.structure.tasks import Task, structure_tasks
 
@@ -103,11 +103,14 @@ def unit_records(document: DocumentRecord, tasks: list[TaskRecord],
     an edited alias table takes effect without parsing the files again.
     """
     notice = notice_context(document.issuer, document.signed_date, document.doc_year)
+    resolved: dict[str, UnitName] = {}  # a notice names the same units task after task
     out: list[TaskUnitRecord] = []
     for task in tasks:
         for role, units in (("lead", task.lead_units), ("responsible", task.responsible_units)):
             for unit in units:
-                name = resolve_unit(unit, notice, table)
+                if unit not in resolved:
+                    resolved[unit] = resolve_unit(unit, notice, table)
+                name = resolved[unit]
                 out.append(TaskUnitRecord(doc_id=task.doc_id, seq=task.seq, role=role, unit=unit,
                                           unit_canonical=name.canonical, unit_region=name.region,
                                           unit_match=name.match, unit_kind=name.kind))

@@ -77,7 +77,7 @@ HOW_TYPES_ARRIVE: dict[str, tuple[str, str, str]] = {
     "map<string, string>": ("a `list` of `(key, value)` tuples per row; `dict(value)` makes a dict",
                             "a JSON object", "`MAP(VARCHAR, VARCHAR)`"),
 }
-"""Per Arrow type of :data:`~pipeline.datasets.declaration.ARROW_TYPES`: how it
+"""Per Arrow type of :func:`~pipeline.datasets.declaration.arrow_types`: how it
 looks in pandas, in CSV/Excel and in DuckDB (a test holds pandas to it)."""
 
 

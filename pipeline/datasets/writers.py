@@ -11,27 +11,57 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import functools
+import importlib.metadata
 import json
 import os
-import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+from pyarrow.pandas_compat import get_logical_type
 
-from pipeline.datasets.declaration import Dataset, record_dict
+from pipeline.datasets.declaration import Dataset
 from pipeline.datasets.records import DATASETS, LIST_SEPARATOR
 
-_NULLABLE_INTS: dict[pa.DataType, pd.api.extensions.ExtensionDtype] = {
-    pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(),
-}
+PANDAS_METADATA = b"pandas"
+"""Schema metadata key pandas reads back its column dtypes from."""
 
 
-def _nullable_int(type_: pa.DataType) -> pd.api.extensions.ExtensionDtype | None:
-    return _NULLABLE_INTS.get(type_)
+@functools.cache
+def _pandas_version() -> str:
+    return importlib.metadata.version("pandas")
+
+
+def _numpy_type(type_: pa.DataType) -> str:
+    """The pandas dtype an empty column of this Arrow type has when integer columns are nullable."""
+    if pa.types.is_integer(type_):
+        return f"Int{type_.bit_width}"  # nullable: pd.read_parquet gives Int32 with pd.NA, not float64 with NaN
+    if pa.types.is_string(type_):
+        return "str" if int(_pandas_version().split(".")[0]) >= 3 else "object"
+    if pa.types.is_floating(type_):
+        return f"float{type_.bit_width}"
+    if pa.types.is_boolean(type_):
+        return "bool"
+    return "object"  # dates, lists and maps hold Python objects
+
+
+def file_schema(schema: pa.Schema) -> pa.Schema:
+    """*schema* with the pandas metadata a Parquet file carries, so that
+    ``pd.read_parquet`` gives nullable ``Int32`` columns, not float64 with NaN.
+
+    The metadata is exactly what pyarrow writes for an empty frame of these
+    columns with pandas' nullable integer dtypes (a test holds them equal),
+    built here without importing pandas: the import alone cost every build
+    about 0.4 s of CPU.
+    """
+    columns = [{"name": f.name, "field_name": f.name, "pandas_type": get_logical_type(f.type),
+                "numpy_type": _numpy_type(f.type), "metadata": None} for f in schema]
+    pandas = {"index_columns": [], "column_indexes": [], "columns": columns, "attributes": {},
+              "creator": {"library": "pyarrow", "version": pa.__version__}, "pandas_version": _pandas_version()}
+    return schema.with_metadata({**(schema.metadata or {}), PANDAS_METADATA: json.dumps(pandas).encode()})
 
 
 def to_table(records: Sequence[Any], schema: pa.Schema) -> pa.Table:
@@ -40,18 +70,18 @@ def to_table(records: Sequence[Any], schema: pa.Schema) -> pa.Table:
         names = list(record.__dataclass_fields__)
         if names != schema.names:
             raise TypeError(f"{type(record).__name__} fields {names} differ from schema {schema.names}")
-    table = pa.Table.from_pylist([record_dict(r) for r in records], schema=schema)
-    # Round-trip through pandas with nullable integer dtypes, so the file carries
-    # pandas metadata and pd.read_parquet gives Int32 columns, not float64 with NaN.
-    frame = table.to_pandas(types_mapper=_nullable_int)
-    return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+    return pa.Table.from_pydict({name: [getattr(r, name) for r in records] for name in schema.names},
+                                schema=file_schema(schema))
 
 
 def csv_value(value: Any) -> str:
+    """A record's value as CSV text; also a value read back from Parquet, where a map is a list of pairs."""
     if value is None:
         return ""
-    if isinstance(value, list) and value and isinstance(value[0], tuple):  # map column
-        return json.dumps(dict(value), ensure_ascii=False)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) or (isinstance(value, list) and value and isinstance(value[0], tuple)):  # map
+        return json.dumps(dict(value), ensure_ascii=False) if value else ""
     if isinstance(value, list):
         return LIST_SEPARATOR.join(map(str, value))
     if isinstance(value, (dt.date, dt.datetime)):
@@ -62,8 +92,8 @@ def csv_value(value: Any) -> str:
 
 
 class CsvWriter:
-    """Rows appended table by table; UTF-8 with BOM, so Excel on a Chinese
-    Windows machine reads the file as UTF-8."""
+    """Rows appended batch by batch, straight from the records; UTF-8 with BOM,
+    so Excel on a Chinese Windows machine reads the file as UTF-8."""
 
     def __init__(self, path: Path, names: list[str]) -> None:
         self._fh = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115  closed by close()
@@ -71,9 +101,8 @@ class CsvWriter:
         self._names = names
         self._writer.writerow(names)
 
-    def write_table(self, table: pa.Table) -> None:
-        for row in table.to_pylist():
-            self._writer.writerow([csv_value(row[name]) for name in self._names])
+    def write_records(self, records: Sequence[Any]) -> None:
+        self._writer.writerows([csv_value(getattr(r, name)) for name in self._names] for r in records)
 
     def close(self) -> None:
         _sync_close(self._fh)
@@ -85,23 +114,6 @@ def _sync_close(fh: Any) -> None:
     fh.flush()
     os.fsync(fh.fileno())
     fh.close()
-
-
-def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
-    """Run *write* on a temporary sibling of *path*, then rename it into place.
-
-    The sibling is created by ``open(O_EXCL)`` with mode 0666 rather than by
-    ``mkstemp`` (0600), so the file gets the umask's mode like every other
-    file the pipeline writes.
-    """
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 class DatasetWriter:
@@ -118,9 +130,8 @@ class DatasetWriter:
         self._schema = dataset.schema
         self._buffer: list[Any] = []
         self._closed = False
-        file_schema = to_table([], self._schema).schema  # with the pandas metadata every batch carries
         self._parquet_fh = open(parquet, "wb")  # noqa: SIM115  closed by close()
-        self._parquet = pq.ParquetWriter(self._parquet_fh, file_schema, compression="zstd")
+        self._parquet = pq.ParquetWriter(self._parquet_fh, file_schema(self._schema), compression="zstd")
         self._csv = CsvWriter(csv_path, dataset.columns)
 
     def add(self, records: Sequence[Any]) -> None:
@@ -131,9 +142,8 @@ class DatasetWriter:
             self._flush()
 
     def _flush(self) -> None:
-        table = to_table(self._buffer, self._schema)
-        self._parquet.write_table(table)
-        self._csv.write_table(table)
+        self._parquet.write_table(to_table(self._buffer, self._schema))
+        self._csv.write_records(self._buffer)
         self._buffer = []
 
     def close(self) -> None:

@@ -47,6 +47,7 @@ KINDS = ("agency", "group")
 _LEVEL = alternation(REGION_LEVELS)
 _FIRST_REGION = regex.compile(rf"^(?:{PARTY_PREFIX})?(?P<region>.+?(?:{_LEVEL}))(?!{_LEVEL})")
 """The shortest place name with its level word, not cut inside one (泉州 + 市, not 泉 + 州)."""
+_LEVEL_AT_END = regex.compile(rf"(?:{_LEVEL})$")
 _SUB_REGION = regex.compile(rf"^(?P<region>.{{1,5}}?(?:{_LEVEL}))(?!{_LEVEL})(?:{alternation(ORGAN_HEADS)})")
 _TRAILING_BRACKET = regex.compile(
     "(?:" + "|".join(rf"{regex.escape(o)}[^{regex.escape(o + c)}]*{regex.escape(c)}" for o, c in BRACKET_PAIRS.items())
@@ -129,7 +130,7 @@ def _place(name: str, notice: Notice) -> tuple[str | None, str]:
 def _own_region(name: str, notice: Notice) -> str | None:
     """The issuer's region when a name opens with its place name (泉州开发区管委会 in a 泉州 notice)."""
     for region in reversed(notice.regions):
-        place = regex.sub(rf"(?:{_LEVEL})$", "", region)
+        place = _LEVEL_AT_END.sub("", region)
         if region != NATIONAL_REGION and len(place) >= 2 and name.startswith(place):
             return region
     return None

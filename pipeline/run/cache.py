@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import shutil
 from dataclasses import dataclass
@@ -25,9 +26,9 @@ from typing import Any
 from extractors import formats as registry
 from pipeline import PARSER_VERSION
 from pipeline.convert import Converted
+from pipeline.datasets.atomic import atomic_write
 from pipeline.datasets.declaration import Dataset, record_dict
 from pipeline.datasets.records import DATASETS
-from pipeline.datasets.writers import atomic_write
 
 CACHE_DIR = ".cache"
 """Folder of the cache inside the output folder."""
@@ -71,11 +72,18 @@ def _encode(record: Any) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in record_dict(record).items()}
 
 
+@functools.cache
+def _shape(dataset: Dataset) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A dataset's column names and its date columns, worked out once and not for every cached row."""
+    return frozenset(dataset.columns), tuple(dataset.date_columns())
+
+
 def _decode(dataset: Dataset, data: dict[str, Any]) -> Any:
     """A record from its JSON form; dates are typed back from the row's declaration."""
-    if set(data) != set(dataset.columns):
+    columns, dates = _shape(dataset)
+    if data.keys() != columns:
         raise ValueError(f"cached {dataset.name} row has other fields than the current record")
-    for name in dataset.date_columns():
+    for name in dates:
         if data[name] is not None:
             data[name] = dt.date.fromisoformat(data[name])
     return dataset.record(**data)
