@@ -18,7 +18,7 @@ endif
 		echo "$(VENV) was made by another Python than $(PYTHON) ($(PY_VERSION)): rebuilding it"; rm -rf $(VENV); fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,notebook,dask]'
+	$(BIN)/python -m pip install --quiet -e '.[ocr,test,notebook,dask]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -47,3 +47,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pdf.py
 	$(BIN)/python benchmarks/bench_process.py
 	$(BIN)/python benchmarks/bench_batch.py
+	nice $(BIN)/python benchmarks/bench_ocr.py

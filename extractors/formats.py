@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from extractors import sniff
 from extractors.model import Document, ExtractionError
+from extractors.ocr import OcrMode
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,15 @@ class Format:
     reader: str
     """``"module:function"`` taking the file's bytes, returning a Document."""
     needs: str | None = None
-    """An external program the reader runs, if any (the README says so)."""
+    """An external program or optional package the reader uses, if any (the README says so)."""
+    ocr: bool = False
+    """Whether its pages may be images that OCR reads: the reader then takes
+    the run's mode as ``ocr=`` (:data:`extractors.ocr.OcrMode`)."""
 
-    def read(self, data: bytes) -> Document:
+    def read(self, data: bytes, ocr: OcrMode = "auto") -> Document:
         module, function = self.reader.split(":")
-        read: Callable[[bytes], Document] = getattr(importlib.import_module(module), function)
-        return read(data)
+        read: Callable[..., Document] = getattr(importlib.import_module(module), function)
+        return read(data, ocr=ocr) if self.ocr else read(data)
 
 
 PDF_ENGINES: dict[str, str] = {
@@ -59,7 +63,8 @@ faster, and pdfminer (through pdfplumber) is the reference."""
 DEFAULT_PDF_ENGINE = "pdfium"
 
 FORMATS: list[Format] = [
-    Format("pdf", "PDF with a text layer", (".pdf",), sniff.is_pdf, PDF_ENGINES[DEFAULT_PDF_ENGINE]),
+    Format("pdf", "PDF with a text layer, or scanned (pages without one are read by OCR)", (".pdf",), sniff.is_pdf,
+           PDF_ENGINES[DEFAULT_PDF_ENGINE], needs="for scans: the OCR extra (`make install` has it)", ocr=True),
     Format("docx", "Word / WPS OOXML document", (".docx",), sniff.is_docx, "extractors.docx:extract_docx"),
     Format("ofd", "OFD (GB/T 33190) fixed-layout document, as Chinese e-government issues them", (".ofd",),
            sniff.is_ofd, "extractors.ofd:extract_ofd"),
@@ -118,8 +123,9 @@ def detect(data: bytes) -> Format | None:
     return next((f for f in FORMATS if f.sniff(data)), None)
 
 
-def extract(data: bytes) -> Document:
-    """Read any supported file into the document model, by its content.
+def extract(data: bytes, ocr: OcrMode = "auto") -> Document:
+    """Read any supported file into the document model, by its content;
+    *ocr* says which pages of fixed-layout formats OCR reads.
 
     Raises :class:`ExtractionError` with a stable code for anything it cannot
     read: ``empty_file``, ``corrupt_docx`` for a zip that no format claims
@@ -129,7 +135,7 @@ def extract(data: bytes) -> Document:
         raise ExtractionError("empty_file", "the file is empty")
     fmt = detect(data)
     if fmt is not None:
-        return fmt.read(data)
+        return fmt.read(data, ocr)
     if data.startswith(sniff.ZIP_MAGIC):
         from extractors.ooxml import Package
 

@@ -36,6 +36,8 @@ class Paragraph:
     bbox: BBox | None = None
     style: str | None = None
     """The format's own style name when it has one (DOCX paragraph style)."""
+    score: float | None = None
+    """Lowest recognition score of its characters when OCR read it; None for a text layer."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class Cell:
     page: int | None = None
     bold: bool | None = None
     bbox: BBox | None = None
+    score: float | None = None
+    """Lowest recognition score of its characters when OCR read it; None for a text layer."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,12 @@ class Document:
     """The name of the format that read the file (:data:`extractors.formats.FORMATS`)."""
     n_pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    ocr_pages: tuple[int, ...] = ()
+    """Pages whose text came from OCR (1-based)."""
+    ocr_seconds: float = 0.0
+    """Time spent rendering and recognising them."""
+    ocr_score: float | None = None
+    """Mean recognition score of the OCR'd characters; None without OCR."""
     properties: dict[str, str] = field(default_factory=dict)
     """The file's own description of itself where the format keeps one apart
     from the text (OFD ``DocInfo``: Title, Author, CreationDate, Creator).

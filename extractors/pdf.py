@@ -6,8 +6,9 @@ characters become :class:`Glyph` values with their em boxes, pdfplumber's
 edges (stroked lines, rectangle sides, curve pieces) become :class:`Segment`
 values. Everything a notice needs beyond that (lines, paragraphs, ruled tables
 stitched across pages, fake-bold doubles, page furniture) is the layout
-stage's. Only characters are read, never rendered glyphs: a PDF without a
-usable text layer is reported as ``no_text_layer`` rather than returned empty.
+stage's. A page without a usable text layer (a scan) is rendered with
+pypdfium2 and read by OCR (:mod:`extractors.ocr`) as the run's OCR mode says;
+a PDF with no text at all, even after OCR, is ``no_text_layer``.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from pdfminer.cmapdb import CMapDB
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractors.layout import Glyph, PageLayout, Segment, layout_document
+from extractors.layout import Glyph, PageLayout, Segment
 from extractors.model import Document, ExtractionError
+from extractors.ocr import OcrMode, layout_with_ocr
+from extractors.ocr.render import PdfRenderer
 
 CJK_CMAPS = ("UniGB-UCS2-H", "GBK-EUC-H", "UniGB-UTF16-H")
 """Simplified-Chinese CMaps pdfminer loads for CID fonts without a ToUnicode map."""
@@ -89,6 +92,7 @@ def _pages(data: bytes) -> Iterator[PageLayout]:
         raise ExtractionError("corrupt_pdf", f"cannot parse PDF: {exc!r}") from exc
 
 
-def extract_pdf(data: bytes) -> Document:
-    """Read a PDF file's bytes into the document model."""
-    return layout_document(_pages(data), source_format="pdf")
+def extract_pdf(data: bytes, ocr: OcrMode = "auto") -> Document:
+    """Read a PDF file's bytes into the document model with pdfminer; pages
+    without a usable text layer are recognised as *ocr* says."""
+    return layout_with_ocr(_pages(data), PdfRenderer(data), ocr, source_format="pdf")

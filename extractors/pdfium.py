@@ -42,8 +42,10 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from extractors.layout import Glyph, PageLayout, Segment, layout_document
+from extractors.layout import Glyph, PageLayout, Segment
 from extractors.model import Document, ExtractionError
+from extractors.ocr import OcrMode, layout_with_ocr
+from extractors.ocr.render import PdfRenderer
 from extractors.pdf_fonts import FontFacts, document_fonts, plain_name
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -407,6 +409,7 @@ def _pages(data: bytes) -> Iterator[PageLayout]:
         pdf.close()
 
 
-def extract_pdf(data: bytes) -> Document:
-    """Read a PDF file's bytes into the document model with pdfium."""
-    return layout_document(_pages(data), source_format="pdf")
+def extract_pdf(data: bytes, ocr: OcrMode = "auto") -> Document:
+    """Read a PDF file's bytes into the document model with pdfium; pages
+    without a usable text layer are recognised as *ocr* says."""
+    return layout_with_ocr(_pages(data), PdfRenderer(data), ocr, source_format="pdf")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from extractors import formats as registry
+from extractors.ocr import OCR_MODES
 from pipeline.analysis.inspection import inspect_file
 from pipeline.analysis.task_diff import diff_files
 from pipeline.analysis.unit_review import REVIEWED_FILE, SUGGESTIONS_FILE, accept, write_suggestions
@@ -88,6 +89,9 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true",
                        help="parse every file again instead of reusing the cache in OUTPUT_DIR/.cache")
     build.add_argument("--xlsx", action="store_true", help="also write OUTPUT_DIR/notices.xlsx, a sheet per dataset")
+    build.add_argument("--ocr", choices=OCR_MODES, default="auto",
+                       help="which PDF pages OCR reads: never; auto, pages with no usable text layer (scans; the "
+                            "default); always, every page, ignoring text layers")
     _engine_option(build)
     build.add_argument("--follow-links", action="store_true",
                        help="follow symbolic links out of INPUT_DIR and links to folders (default: not followed, "
@@ -202,7 +206,7 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
         return EXIT_USAGE
     options = Options(jobs=args.jobs, limits=Limits(args.timeout, args.memory_limit), force=args.force,
                       formats=formats, follow_links=args.follow_links, wait=not args.no_wait, workbook=args.xlsx,
-                      executor=executor, partition_by=args.partition_by)
+                      executor=executor, partition_by=args.partition_by, ocr=args.ocr)
     out = args.output_dir
     try:
         try:
@@ -224,6 +228,8 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     if result.n_skipped:
         parts.append(f"{result.n_skipped} skipped")
     parts.append(f"{result.n_cached} from cache")
+    if result.n_ocr_pages:
+        parts.append(f"{result.n_ocr_pages} pages OCR'd")
     _say(f"{_plural(result.n_files, 'file')}: {', '.join(parts)} → {out}")
     return EXIT_FAILED if result.n_failed else EXIT_OK
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from extractors import extract
 from extractors.model import Document
+from extractors.ocr import OcrMode
 from pipeline.datasets.declaration import build
 from pipeline.datasets.records import DATASETS, CitationRecord, DocumentRecord, TaskRecord, TaskUnitRecord
 from pipeline.metadata.citations import find_citations
@@ -43,6 +44,10 @@ class Converted:
     warnings: list[str] = field(default_factory=list)
     properties: dict[str, str] = field(default_factory=dict)
     """The file's own metadata (OFD DocInfo), for ``inspect``; not a dataset."""
+    ocr_pages: int = 0
+    """Pages read by OCR (the manifest's ``ocr_pages``)."""
+    ocr_seconds: float = 0.0
+    """Time OCR took when the file was parsed (the manifest's ``ocr_seconds`` in that run)."""
 
     def rows(self) -> dict[str, list[Any]]:
         """Rows by dataset name: the document row, then every list field named after a dataset."""
@@ -91,6 +96,8 @@ def task_records(doc_id: str, tasks: list[Task], year: int | None) -> list[TaskR
             deadline_text=deadline.text if deadline else None,
             deadline_date=deadline.date if deadline else None,
             deadline_kind=deadline.kind if deadline else None,
+            text_source="ocr" if task.ocr_score is not None else "text_layer",
+            ocr_confidence=task.ocr_score,
         ))
     return rows
 
@@ -133,7 +140,8 @@ def document_record(doc_id: str, source_path: str, document: Document, sha256: s
                     n_tasks: int) -> DocumentRecord:
     """The documents row: file identity, then every notice element under its own name."""
     return build(DocumentRecord, meta, doc_id=doc_id, source_path=source_path,
-                 source_format=document.source_format, sha256=sha256, n_tasks=n_tasks)
+                 source_format=document.source_format, sha256=sha256, n_tasks=n_tasks,
+                 text_source="ocr" if document.ocr_pages else "text_layer", ocr_confidence=document.ocr_score)
 
 
 def convert_document(document: Document, source_path: str, sha256: str) -> Converted:
@@ -145,10 +153,11 @@ def convert_document(document: Document, source_path: str, sha256: str) -> Conve
     citations = citation_records(doc_id, document, tasks, meta.doc_number)
     warnings = list(document.warnings) + ([] if tasks else [NO_TASK_TABLE])
     return Converted(record, tasks, units, citations, n_pages=document.n_pages, warnings=warnings,
-                     properties=dict(document.properties))
+                     properties=dict(document.properties), ocr_pages=len(document.ocr_pages),
+                     ocr_seconds=document.ocr_seconds)
 
 
-def convert(data: bytes, source_path: str) -> Converted:
-    """Convert one file's bytes; raises ExtractionError for unreadable files."""
+def convert(data: bytes, source_path: str, ocr: OcrMode = "auto") -> Converted:
+    """Convert one file's bytes, OCR as *ocr* says; raises ExtractionError for unreadable files."""
     sha256 = hashlib.sha256(data).hexdigest()
-    return convert_document(extract(data), source_path, sha256)
+    return convert_document(extract(data, ocr), source_path, sha256)

@@ -12,6 +12,7 @@ import os
 import signal
 import time
 
+from extractors.ocr import OcrMode
 from pipeline.convert import Converted, convert
 
 HANG = b"TEST-HOOK-HANG"
@@ -29,7 +30,7 @@ HANG_SECONDS = 3600.0
 """Far beyond any --timeout a test sets: a hang row that ends sooner was cut short."""
 
 
-def misbehaving_convert(data: bytes, source_path: str) -> Converted:
+def misbehaving_convert(data: bytes, source_path: str, ocr: OcrMode = "auto") -> Converted:
     if HANG in data:
         time.sleep(HANG_SECONDS)
     if SLOW in data:
@@ -43,7 +44,7 @@ def misbehaving_convert(data: bytes, source_path: str) -> Converted:
         raise RuntimeError("a bug in the parser")
     if KILL_HOST in data:
         _kill_host()
-    return convert(data, source_path)
+    return convert(data, source_path, ocr)
 
 
 def _parent_of(pid: int) -> int:
@@ -59,3 +60,13 @@ def _kill_host() -> None:
             raise RuntimeError("KILL_HOST outside a Dask worker: refusing to kill the build")
     os.kill(host, signal.SIGKILL)
     time.sleep(HANG_SECONDS)  # the forkserver dies with its host, and this process with the forkserver
+
+
+def recorded_ocr_convert(data: bytes, source_path: str, ocr: OcrMode = "auto") -> Converted:
+    """:func:`convert` with the OCR engine answered from the test recording
+    (tests/ocr_cache.py), in the batch's worker process."""
+    from extractors.ocr import engine
+    from tests import ocr_cache
+
+    engine.recognise = ocr_cache.cached_recognise
+    return convert(data, source_path, ocr)

@@ -125,9 +125,15 @@ def layout_document(pages: Iterable[PageLayout], source_format: str) -> Document
     ``no_text_layer`` when no page has readable text.
     """
     glyphs = GlyphCount()
-    read = [_read_page(page, glyphs) for page in pages]
-    warnings = glyphs.warnings(len(read))
+    ocr_pages: list[int] = []
+    read = []
+    for page in pages:
+        read.append(_read_page(page, glyphs))
+        if page.text_source == "ocr":
+            ocr_pages.append(page.number)
+    warnings = glyphs.warnings(len(read), len(ocr_pages))
     assembler = _Assembler(margins=_margins_by_width(read))
-    for page in read:
-        assembler.page(page)
-    return Document(blocks=assembler.finish(), source_format=source_format, n_pages=len(read), warnings=warnings)
+    for item in read:
+        assembler.page(item)
+    return Document(blocks=assembler.finish(), source_format=source_format, n_pages=len(read), warnings=warnings,
+                    ocr_pages=tuple(ocr_pages), ocr_score=glyphs.mean_score)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractors.layout.page import Glyph
 from extractors.model import ExtractionError
@@ -89,19 +89,29 @@ class GlyphCount:
     cid: int = 0
     """Glyphs without a Unicode mapping, which pdfminer spells ``(cid:N)``."""
     off_page: int = 0
+    scores: list[float] = field(default_factory=list)
+    """Recognition scores of the OCR'd glyphs."""
 
     def add(self, glyphs: Iterable[Glyph]) -> None:
         for glyph in glyphs:
             if glyph.text.strip():
                 self.total += 1
                 self.cid += glyph.text.startswith("(cid:")
+                if glyph.score is not None:
+                    self.scores.append(glyph.score)
 
-    def warnings(self, n_pages: int) -> list[str]:
+    @property
+    def mean_score(self) -> float | None:
+        return sum(self.scores) / len(self.scores) if self.scores else None
+
+    def warnings(self, n_pages: int, n_ocr: int) -> list[str]:
         """Raise ``no_text_layer`` for a document without readable text; else
         the warnings the document carries about glyphs it left out or could
         not map."""
         if self.total == 0:
-            raise ExtractionError("no_text_layer", f"none of {n_pages} pages has text: scanned images need OCR")
+            detail = (f"OCR found none on its {n_ocr} scanned pages" if n_ocr
+                      else "scanned images need OCR (--ocr auto)")
+            raise ExtractionError("no_text_layer", f"none of {n_pages} pages has text: {detail}")
         if self.cid > CID_SHARE_LIMIT * self.total:
             raise ExtractionError(
                 "no_text_layer",

@@ -46,6 +46,8 @@ class Line:
     page: int
     leading_space: bool
     trailing_space: bool
+    score: float | None = None
+    """Lowest recognition score of its glyphs (OCR); None for a text layer."""
 
     @property
     def bbox(self) -> BBox:
@@ -73,6 +75,12 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
             lines[-1].append(glyph)
             bottom = max(bottom, glyph.bottom)
     return [sorted(line, key=lambda g: g.x0) for line in lines]
+
+
+def lowest_score(items: Iterable[Glyph | Line]) -> float | None:
+    """The lowest OCR score among glyphs or lines; None when none has one."""
+    scores = [it.score for it in items if it.score is not None]
+    return min(scores) if scores else None
 
 
 def make_line(glyphs: list[Glyph], page: int) -> Line | None:
@@ -104,6 +112,7 @@ def make_line(glyphs: list[Glyph], page: int) -> Line | None:
         page=page,
         leading_space=not glyphs[0].text.strip(),
         trailing_space=pending_space,
+        score=lowest_score(visible),
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cjk import text as cjk
-from extractors.layout.lines import Line, leading_run_width, lines_text
+from extractors.layout.lines import Line, leading_run_width, lines_text, lowest_score
 from extractors.model import Paragraph
 
 MIN_LINES_FOR_MARGIN = 5
@@ -100,4 +100,5 @@ def paragraph(lines: list[Line], margins: Margins) -> Paragraph:
         align=_align(lines, margins),
         bbox=(min(ln.x0 for ln in first_page), first_page[0].top,
               max(ln.x1 for ln in first_page), first_page[-1].bottom),
+        score=lowest_score(lines),
     )

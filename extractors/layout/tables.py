@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from cjk import text as cjk
-from extractors.layout.lines import cell_text, lines_of
+from extractors.layout.lines import cell_text, lines_of, lowest_score
 from extractors.layout.page import Glyph, Segment
 from extractors.layout.ruling import Grid, table_cells
 from extractors.model import BBox, Cell, Row, Table
@@ -36,6 +36,7 @@ class PartCell:
     col_span: int
     bbox: BBox
     bold: bool | None
+    score: float | None
 
 
 @dataclass
@@ -79,7 +80,7 @@ def _part(grid: Grid, glyphs_per_cell: list[list[Glyph]], page: int) -> Part:
         lines = lines_of(glyphs_per_cell[i], page)
         rows[row].append(PartCell(
             text=cell_text(lines, bbox[2]), row=row, col=col, row_span=row_span, col_span=col_span,
-            bbox=bbox, bold=all(line.bold for line in lines) if lines else None,
+            bbox=bbox, bold=all(line.bold for line in lines) if lines else None, score=lowest_score(lines),
         ))
     for row_cells in rows:
         row_cells.sort(key=lambda c: c.col)
@@ -134,7 +135,7 @@ def build_table(parts: list[Part]) -> Table:
             rows.append(Row(
                 cells=tuple(
                     Cell(text=c.text, row=c.row + offset, col=c.col, row_span=c.row_span,
-                         col_span=c.col_span, page=part.page, bold=c.bold, bbox=c.bbox)
+                         col_span=c.col_span, page=part.page, bold=c.bold, bbox=c.bbox, score=c.score)
                     for c in cells
                 ),
                 is_header=p == 0 and r < n_header,

@@ -73,6 +73,11 @@ class DocumentRecord:
     subject: str | None = column("主题分类 / 分类 of the portal's metadata table, as printed", "综合政务\\政务督查",
                                  default=None)
     n_tasks: int = column("number of task rows found", "42", default=0)
+    text_source: str = column("where the text came from: text_layer (the file's own text) or ocr (any page read "
+                              "by OCR from its image; manifest.ocr_pages says how many)", "text_layer",
+                              default="text_layer")
+    ocr_confidence: float | None = column("mean recognition score (0–1) of the OCR'd characters; null without OCR",
+                                          "0.987", default=None)
 
 
 @dataclass
@@ -104,6 +109,11 @@ class TaskRecord:
     page_end: int | None = column("last page of the task's row, after a page break joined it", "8")
     extra: dict[str, str] = column("cells of columns with no known meaning, by header text", "{备注: …}",
                                    default_factory=dict)
+    text_source: str = column("text_layer, or ocr when the task's cells (or paragraphs) were read by OCR from a "
+                              "page image", "ocr", default="text_layer")
+    ocr_confidence: float | None = column("lowest recognition score (0–1) of the characters of the task's cells; "
+                                          "null for text_layer. Below about 0.8 a character is worth checking",
+                                          "0.93", default=None)
 
 
 @dataclass
@@ -171,6 +181,9 @@ class ManifestRecord:
     seconds: float = column("time spent on the file in this run (near 0 when cached)", "0.84")
     cached: bool = column("true when the outcome came from the cache of an earlier run (same bytes, same parser "
                           "version), not from parsing", "false", default=False)
+    ocr_pages: int = column("pages whose text was read by OCR (scans: no usable text layer)", "3", default=0)
+    ocr_seconds: float = column("time spent on OCR in this run (0 when cached: OCR results are cached with the "
+                                "file)", "14.2", default=0.0)
 
 
 DATASETS: dict[str, Dataset] = {d.name: d for d in [

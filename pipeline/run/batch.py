@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from extractors import formats as registry
+from extractors.ocr import OcrMode
 from pipeline.convert import convert, unit_records
 from pipeline.datasets import generations, partitions
 from pipeline.datasets.records import DATASETS, ManifestRecord
@@ -81,6 +82,8 @@ class Options:
     """Where files are parsed (:mod:`pipeline.run.executors`); None: a local pool of *jobs* processes."""
     partition_by: str | None = None
     """``year``: the per-document datasets as hive-partitioned folders (:mod:`pipeline.datasets.partitions`)."""
+    ocr: OcrMode = "auto"
+    """Which pages OCR reads (``--ocr``)."""
 
     def __post_init__(self) -> None:
         if self.partition_by not in (None, *partitions.PARTITION_BY):
@@ -95,6 +98,8 @@ class BatchResult:
     n_cached: int = 0
     n_skipped: int = 0
     n_pages: int = 0
+    n_ocr_pages: int = 0
+    """Pages recognised in this run (not those answered from the cache)."""
     peak_worker_rss_kb: int = 0
     generation: Path | None = None
     """The published generation's folder."""
@@ -110,6 +115,7 @@ class BatchResult:
         self.n_warned += row.status == "ok" and bool(row.warnings)
         self.n_cached += row.cached
         self.n_pages += row.n_pages or 0
+        self.n_ocr_pages += 0 if row.cached else row.ocr_pages
 
 
 class Reporter(Protocol):
@@ -149,7 +155,7 @@ def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
 
     with claim(output_dir, options.wait, wait_message):
         generations.tidy(output_dir)
-        cache = Cache(output_dir, registry.readers_key(options.formats))
+        cache = Cache(output_dir, registry.readers_key(options.formats), options.ocr)
         rows = parse_all(input_dir, cache, options, reporter)
         result = BatchResult(peak_worker_rss_kb=max((r.peak_rss_kb for r in rows), default=0))
         manifest = [r.row for r in rows]
@@ -213,7 +219,7 @@ def parse_all(input_dir: Path, cache: Cache, options: Options, reporter: Reporte
             settle(index, manifest_row(item.rel, head, time.perf_counter() - started, cached=True))
 
     executor = options.executor or LocalPool(options.jobs)
-    for parsed in executor.parse(jobs, cache, Work(options.converter, options.formats, options.limits)):
+    for parsed in executor.parse(jobs, cache, Work(options.converter, options.formats, options.limits, options.ocr)):
         settle(parsed.job.index, parsed.row, parsed.peak_rss_kb)
     return [r for r in rows if r is not None]
 

@@ -8,6 +8,11 @@ atomically by the worker that parsed the file, so the parent process never holds
 more than one file's records at a time and an interrupted run keeps the work it
 finished.
 
+An outcome also records the OCR modes (``--ocr``) it holds for: a scan read
+with ``--ocr never`` is an error that ``auto`` would read, so it is parsed
+again when the mode changes; a text PDF's records are the same under
+``never`` and ``auto``, and a DOCX's under every mode.
+
 Anything unreadable in the cache (a half-written entry from a crash before the
 rename, an entry from an older record layout) is a miss, never an error.
 """
@@ -24,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors import formats as registry
+from extractors.ocr import OCR_MODES, OcrMode
 from pipeline import PARSER_VERSION
 from pipeline.convert import Converted
 from pipeline.datasets.atomic import atomic_write
@@ -43,6 +49,19 @@ class Entry:
     converted: Converted | None = None
     error_code: str | None = None
     error: str | None = None
+    ocr_modes: tuple[str, ...] = OCR_MODES
+    """The ``--ocr`` modes under which the same bytes give this outcome."""
+
+
+def same_outcome_modes(converted: Converted | None, mode: OcrMode) -> tuple[str, ...]:
+    """The OCR modes that give what *mode* gave: every mode for a format
+    without pages; ``never`` and ``auto`` alike for a document that ``auto``
+    recognised nothing in; else *mode* only."""
+    if converted is not None and converted.n_pages is None:
+        return OCR_MODES
+    if converted is not None and mode == "auto" and converted.ocr_pages == 0:
+        return ("never", "auto")
+    return (mode,)
 
 
 @dataclass
@@ -59,13 +78,15 @@ class Head:
     warnings: list[str]
     error_code: str | None = None
     error: str | None = None
+    ocr_pages: int = 0
+    ocr_modes: list[str] = dataclasses.field(default_factory=lambda: list(OCR_MODES))
 
     @classmethod
     def of(cls, entry: Entry) -> Head:
         c = entry.converted
         return cls(entry.sha256, entry.source_format, c is not None, len(c.tasks) if c is not None else 0,
                    c.n_pages if c is not None else None, list(c.warnings) if c is not None else [],
-                   entry.error_code, entry.error)
+                   entry.error_code, entry.error, c.ocr_pages if c is not None else 0, list(entry.ocr_modes))
 
 
 def _encode(record: Any) -> dict[str, Any]:
@@ -90,7 +111,7 @@ def _decode(dataset: Dataset, data: dict[str, Any]) -> Any:
 
 
 def _encode_converted(c: Converted) -> dict[str, Any]:
-    return {"n_pages": c.n_pages, "warnings": c.warnings,
+    return {"n_pages": c.n_pages, "warnings": c.warnings, "ocr_pages": c.ocr_pages,
             "rows": {name: [_encode(r) for r in rows] for name, rows in c.rows().items()}}
 
 
@@ -99,7 +120,8 @@ def _decode_converted(records: dict[str, Any]) -> Converted:
     rows: dict[str, Any] = {name: [_decode(DATASETS[name], r) for r in records["rows"][name]]
                             for name in _per_file_datasets()}  # each a list of its dataset's record type
     (document,) = rows.pop("documents")
-    return Converted(document=document, n_pages=records["n_pages"], warnings=records["warnings"], **rows)
+    return Converted(document=document, n_pages=records["n_pages"], warnings=records["warnings"],
+                     ocr_pages=records["ocr_pages"], **rows)
 
 
 def _per_file_datasets() -> list[str]:
@@ -115,9 +137,12 @@ class Cache:
     another PDF engine are another entry.
     """
 
-    def __init__(self, output_dir: Path, readers: str | None = None) -> None:
+    def __init__(self, output_dir: Path, readers: str | None = None, ocr: OcrMode = "auto") -> None:
         if readers is None:
             readers = registry.readers_key(registry.FORMATS)
+        self.ocr = ocr
+        """The run's ``--ocr`` mode: an entry made under a mode that would give
+        another outcome is a miss."""
         self.root = output_dir / CACHE_DIR
         self.dir = self.root / f"v{PARSER_VERSION}-{readers}"
 
@@ -143,7 +168,8 @@ class Cache:
 
     def _head(self, sha256: str, line: str) -> Head | None:
         data = json.loads(line)
-        if data.pop("parser_version") != PARSER_VERSION or data["sha256"] != sha256:
+        if data.pop("parser_version") != PARSER_VERSION or data["sha256"] != sha256 \
+                or self.ocr not in data["ocr_modes"]:
             return None
         return Head(**data)
 
@@ -158,7 +184,7 @@ class Cache:
             converted = None if records is None else _decode_converted(records)
             if head.ok != (converted is not None):
                 return None
-            return Entry(sha256, head.source_format, converted, head.error_code, head.error)
+            return Entry(sha256, head.source_format, converted, head.error_code, head.error, tuple(head.ocr_modes))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 

@@ -47,9 +47,9 @@ from distributed import Client, Future, LocalCluster, as_completed
 from distributed.scheduler import KilledWorker
 
 from pipeline import PARSER_VERSION
-from pipeline.run.cache import Cache, Entry, Head
+from pipeline.run.cache import Cache, Entry
 from pipeline.run.executors import ExecutorUnusable, Parsed
-from pipeline.run.onefile import WARM_UP, FileJob, Work, failure_row, keep, manifest_row, parse_in_child, unreadable_row
+from pipeline.run.onefile import WARM_UP, FileJob, Work, failure_row, keep, parse_in_child, parsed_row, unreadable_row
 from pipeline.run.outdir import is_disk_full
 from pipeline.run.workers import Failure, run_isolated
 
@@ -228,7 +228,7 @@ class _Run:
                     raise
                 outcome = Failure("disk_full", f"no space left on the device: {exc}")
         for job in jobs:
-            row = (manifest_row(job.rel, Head.of(outcome), seconds, cached=False) if isinstance(outcome, Entry)
+            row = (parsed_row(job.rel, outcome, seconds) if isinstance(outcome, Entry)
                    else failure_row(job, outcome, seconds))
             yield Parsed(job, row, rss)
 

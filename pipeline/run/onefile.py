@@ -19,20 +19,22 @@ from pathlib import Path
 
 from extractors import formats as registry
 from extractors.model import ExtractionError
+from extractors.ocr import OcrMode
 from pipeline.convert import Converted
 from pipeline.datasets.records import ManifestRecord
-from pipeline.run.cache import Cache, Entry, Head
+from pipeline.run.cache import Cache, Entry, Head, same_outcome_modes
 from pipeline.run.workers import Failure, Limits
 
-MACHINE_DEPENDENT_CODES = frozenset({"needs_libreoffice", "conversion_failed"})
+MACHINE_DEPENDENT_CODES = frozenset({"needs_libreoffice", "conversion_failed", "needs_ocr"})
 """Errors that depend on this machine rather than on the file's bytes: not
-cached, so installing LibreOffice is enough for the next run to read the file."""
+cached, so installing LibreOffice or the OCR extra is enough for the next run
+to read the file."""
 
 NOT_CACHED_CODES = MACHINE_DEPENDENT_CODES | {"timeout", "memory_limit", "worker_crashed", "internal_error",
                                               "disk_full", "unreadable_file"}
 """Outcomes the next run tries again: the machine's, the limits', and failures of the worker itself."""
 
-Converter = Callable[[bytes, str], Converted]
+Converter = Callable[[bytes, str, OcrMode], Converted]
 
 WARM_UP = "pipeline.run.warm"
 """Imported by the workers' forkserver before it forks (on a Dask worker too):
@@ -48,6 +50,8 @@ class Work:
     formats: tuple[registry.Format, ...]
     """The run's input formats; each worker adopts them before it parses."""
     limits: Limits
+    ocr: OcrMode = "auto"
+    """Which pages OCR reads (``--ocr``)."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def manifest_row(rel: str, head: Head, seconds: float, cached: bool) -> ManifestRecord:
+def manifest_row(rel: str, head: Head, seconds: float, cached: bool, ocr_seconds: float = 0.0) -> ManifestRecord:
     return ManifestRecord(
         source_path=rel,
         sha256=head.sha256,
@@ -81,7 +85,16 @@ def manifest_row(rel: str, head: Head, seconds: float, cached: bool) -> Manifest
         n_pages=head.n_pages,
         seconds=seconds,
         cached=cached,
+        ocr_pages=head.ocr_pages,
+        ocr_seconds=ocr_seconds,
     )
+
+
+def parsed_row(rel: str, entry: Entry, seconds: float) -> ManifestRecord:
+    """The row of a file parsed in this run, with the time its OCR took (a
+    timing, like *seconds*: in the row, never in the cache)."""
+    ocr_seconds = entry.converted.ocr_seconds if entry.converted is not None else 0.0
+    return manifest_row(rel, Head.of(entry), seconds, cached=False, ocr_seconds=ocr_seconds)
 
 
 def error_row(rel: str, sha256: str | None, code: str, message: str, seconds: float,
@@ -105,7 +118,7 @@ def is_kept(row: ManifestRecord) -> bool:
     return row.status == "ok" or row.error_code not in NOT_CACHED_CODES
 
 
-def parse_bytes(data: bytes, rel: str, converter: Converter) -> Entry:
+def parse_bytes(data: bytes, rel: str, converter: Converter, ocr: OcrMode) -> Entry:
     """One file's bytes → its entry: the records, or the error the file causes.
 
     Anything else (a bug, memory exhaustion) propagates to the worker wrapper,
@@ -113,10 +126,10 @@ def parse_bytes(data: bytes, rel: str, converter: Converter) -> Entry:
     """
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        converted = converter(data, rel)
+        converted = converter(data, rel, ocr)
     except ExtractionError as exc:
-        return Entry(sha256, None, error_code=exc.code, error=exc.message)
-    return Entry(sha256, converted.document.source_format, converted)
+        return Entry(sha256, None, error_code=exc.code, error=exc.message, ocr_modes=(ocr,))
+    return Entry(sha256, converted.document.source_format, converted, ocr_modes=same_outcome_modes(converted, ocr))
 
 
 def keep(cache: Cache, entry: Entry) -> None:
@@ -129,7 +142,7 @@ def parse_in_child(item: tuple[bytes, str], work: Work) -> Entry:
     """Dask worker side, in the child process: parse shipped bytes (the driver stores the entry)."""
     registry.use(work.formats)
     data, rel = item
-    return parse_bytes(data, rel, work.converter)
+    return parse_bytes(data, rel, work.converter, work.ocr)
 
 
 def process_file(job: FileJob, cache: Cache, work: Work) -> ManifestRecord:
@@ -141,6 +154,6 @@ def process_file(job: FileJob, cache: Cache, work: Work) -> ManifestRecord:
         data = job.path.read_bytes()
     except OSError as exc:
         return unreadable_row(job.rel, exc, time.perf_counter() - started)
-    entry = parse_bytes(data, job.rel, work.converter)
+    entry = parse_bytes(data, job.rel, work.converter, work.ocr)
     keep(cache, entry)  # a full disk raises here, and the worker answers `disk_full`
-    return manifest_row(job.rel, Head.of(entry), time.perf_counter() - started, cached=False)
+    return parsed_row(job.rel, entry, time.perf_counter() - started)

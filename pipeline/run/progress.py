@@ -35,6 +35,8 @@ class Progress:
         self.bar = bar
         self.total = 0
         self.done = 0
+        self.ocr_pages = 0
+        """Pages recognised so far in this run (cached files cost none)."""
         self.parsed_and_kept = 0
         """Files parsed by this run whose outcome is cached: what an interrupted run keeps."""
         self.generation: Path | None = None
@@ -52,8 +54,11 @@ class Progress:
         self.done += 1
         self.parsed_and_kept += row.status != "skipped" and not row.cached and is_kept(row)
         origin = " (cached)" if row.cached else ""
+        ocr = row.ocr_pages if not row.cached else 0
+        self.ocr_pages += ocr
         if row.status == "ok":
-            note = f"{row.n_tasks} tasks" + (f"; warnings: {'; '.join(row.warnings)}" if row.warnings else "")
+            note = f"{row.n_tasks} tasks" + (f", {ocr} pages OCR'd in {row.ocr_seconds:.1f} s" if ocr else "") + \
+                (f"; warnings: {'; '.join(row.warnings)}" if row.warnings else "")
             log.info("[%d/%d] ok %s%s: %s", self.done, self.total, row.source_path, origin, note)
         elif row.status == "skipped":
             log.info("[%d/%d] skipped %s: %s: %s", self.done, self.total, row.source_path, row.error_code, row.error)
@@ -72,8 +77,9 @@ class Progress:
         eta = _clock((self.total - self.done) / rate) if rate > 0 else "?"
         width = 24
         filled = width * self.done // max(self.total, 1)
+        ocr = f"  {self.ocr_pages} pages OCR'd" if self.ocr_pages else ""
         return (f"{self.done}/{self.total} files [{'#' * filled}{'-' * (width - filled)}] "
-                f"{rate:.1f} files/s  ETA {eta}")
+                f"{rate:.1f} files/s{ocr}  ETA {eta}")
 
     def draw(self, force: bool = False) -> None:
         now = time.monotonic()

@@ -57,6 +57,18 @@ class Task:
     first_listed_leads: bool = False
     """The notice said (``列第一位者为牵头单位，下同``) that the first unit
     listed leads: normalization makes it the lead when no role word names one."""
+    ocr_score: float | None = None
+    """Lowest recognition score of the characters it was read from; None when
+    none came from OCR."""
+
+    def add_score(self, score: float | None) -> None:
+        self.ocr_score = lowest(self.ocr_score, score)
+
+
+def lowest(*scores: float | None) -> float | None:
+    """The lowest of the scores that exist (text from a text layer has none)."""
+    known = [s for s in scores if s is not None]
+    return min(known) if known else None
 
 
 class Headings(TypedDict):

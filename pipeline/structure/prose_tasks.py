@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from extractors.model import Document
 from pipeline.normalize.text import join_prose, prose
-from pipeline.structure.headings import State, Task, heading_title
+from pipeline.structure.headings import State, Task, heading_title, lowest
 from pipeline.structure.markers import SECTION, SUBSECTION, Marker, parse_marker
 from pipeline.structure.notes import Labels, Note, find_notes, opening_title, says_first_listed_leads, split_labels
 
@@ -65,10 +65,14 @@ class _Draft:
     """Text not yet closed by a note (or, in the label style, the requirement)."""
     segments: list[_Segment] = field(default_factory=list)
     labels: Labels = field(default_factory=Labels)
+    score: float | None = None
+    """Lowest OCR score of the paragraphs read into it."""
 
-    def page(self, page: int | None) -> None:
+    def page(self, page: int | None, score: float | None) -> None:
+        """A paragraph of *page* (with its OCR *score*) was read into the item."""
         if page is not None:
             self.pages.append(page)
+        self.score = lowest(self.score, score)
 
     def take(self, text: str, notes: list[Note]) -> None:
         """Text of the item: each note closes the sentences since the last one."""
@@ -97,7 +101,7 @@ class _ProseReader:
         self.first_listed = False
         self.tasks: list[Task] = []
 
-    def read(self, text: str, page: int | None) -> None:
+    def read(self, text: str, page: int | None, score: float | None = None) -> None:
         marker = parse_marker(text)
         if marker is not None:
             self.close()
@@ -115,17 +119,17 @@ class _ProseReader:
             body, labels = split_labels(text)
             if labels and not body:
                 draft.labels.update(labels)
-                draft.page(page)
+                draft.page(page, score)
             else:
                 self.close()
         elif notes or draft.segments:
             draft.take(text, notes)
-            draft.page(page)
+            draft.page(page, score)
         else:
             body, labels = split_labels(text)
             draft.pending = join_prose(draft.pending, body)
             draft.labels.update(labels)
-            draft.page(page)
+            draft.page(page, score)
 
     def close(self) -> None:
         """Turn the open item into its tasks, or into a heading if it has none."""
@@ -162,6 +166,7 @@ class _ProseReader:
             page_end=max(pages) if pages else None,
             extra=dict(labels.extra),
             first_listed_leads=self.first_listed,
+            ocr_score=draft.score,
         ))
 
 
@@ -170,6 +175,6 @@ def prose_tasks(document: Document) -> list[Task]:
     reader = _ProseReader()
     for paragraph in document.paragraphs():
         for piece in _split_items(prose(paragraph.text)):
-            reader.read(piece, paragraph.page)
+            reader.read(piece, paragraph.page, paragraph.score)
     reader.close()
     return reader.tasks

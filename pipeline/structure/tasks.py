@@ -20,7 +20,7 @@ from cjk.text import join_lines
 from extractors.model import Document, Slot, Table
 from pipeline.normalize.text import join_prose, prose
 from pipeline.structure.columns import ColumnMap, find_header, header_key, is_heading
-from pipeline.structure.headings import State, Task, heading_title, item
+from pipeline.structure.headings import State, Task, heading_title, item, lowest
 from pipeline.structure.markers import SECTION, SUBSECTION, Marker, parse_marker
 from pipeline.structure.prose_tasks import prose_tasks
 from pipeline.vocabulary import COLUMN_JOINER, UNIT_COLUMN_ROLES
@@ -36,6 +36,11 @@ def _join_raw(first: str, second: str) -> str:
 
 def _slot_text(slot: Slot | None) -> str:
     return slot.text if slot is not None else ""
+
+
+def _score(slots: list[Slot | None]) -> float | None:
+    """Lowest OCR score of the cells a row's task is read from."""
+    return lowest(*(s.cell.score for s in slots if s is not None))
 
 
 def _is_empty(slot: Slot | None) -> bool:
@@ -177,6 +182,7 @@ class _TableReader:
                 task.extra[name] = join_prose(task.extra.get(name, ""), prose(text))
         if pages:
             task.page_end = max([*pages, task.page_end or 0])
+        task.add_score(_score(slots))
 
     def _extend_heading(self, level: int, more: str) -> None:
         """The rest of a heading broken by a page end: its title grows, in the
@@ -238,6 +244,7 @@ class _TableReader:
                 page_start=min(pages) if pages else None,
                 page_end=max(pages) if pages else None,
                 extra=extra,
+                ocr_score=_score(slots),
             )
         )
 
