@@ -66,8 +66,9 @@ FORMATS: list[Format] = [
     Format("pdf", "PDF with a text layer, or scanned (pages without one are read by OCR)", (".pdf",), sniff.is_pdf,
            PDF_ENGINES[DEFAULT_PDF_ENGINE], needs="for scans: the OCR extra (`make install` has it)", ocr=True),
     Format("docx", "Word / WPS OOXML document", (".docx",), sniff.is_docx, "extractors.docx:extract_docx"),
-    Format("ofd", "OFD (GB/T 33190) fixed-layout document, as Chinese e-government issues them", (".ofd",),
-           sniff.is_ofd, "extractors.ofd:extract_ofd"),
+    Format("ofd", "OFD (GB/T 33190) fixed-layout document, as Chinese e-government issues them"
+           " (scanned pages are read by OCR)", (".ofd",), sniff.is_ofd, "extractors.ofd:extract_ofd",
+           needs="for scans: the OCR extra (`make install` has it)", ocr=True),
     Format("doc", "legacy Word / WPS binary document, read as the DOCX LibreOffice makes of it",
            (".doc", ".wps"), sniff.is_ole, "extractors.legacy:extract_legacy", needs="LibreOffice (soffice)"),
     Format("html", "web page saved from a government portal (the notice is found among the site's template)",

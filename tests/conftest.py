@@ -31,6 +31,20 @@ def built_output(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def recorded_ocr():
+    """The OCR engine answered from the recording (tests/ocr_cache.py) for a
+    module's tests: ``pytestmark = pytest.mark.usefixtures("recorded_ocr")``."""
+    from extractors.ocr import engine
+    from tests import ocr_cache
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(engine, "recognise", ocr_cache.cached_recognise)
+    yield
+    patch.undo()
+    ocr_cache.save()
+
+
 def read_dataset(out_dir: Path, name: str):
     """A dataset as pandas reads it, for assertions."""
     import pandas as pd

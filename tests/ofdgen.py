@@ -15,6 +15,10 @@ Two styles, as real producers write them:
   (as the 收文处理单 form's producer does).
 
 Run ``python -m tests.ofdgen`` to rewrite the committed twins.
+
+:func:`scan_to_ofd` wraps a scanned PDF's page images (tests/scans.py) into an
+image-only OFD, as offices archive scans: one ``ImageObject`` per page drawing
+the very JPEG the PDF holds.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from typing import Literal
 from xml.sax.saxutils import escape, quoteattr
 
 import pdfplumber
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 
 from tests.conftest import FIXTURES, QZB_PDF, RAW
 
@@ -216,6 +222,41 @@ def zip_parts(parts: dict[str, str | bytes]) -> bytes:
             z.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)),
                        data.encode() if isinstance(data, str) else data, zipfile.ZIP_DEFLATED)
     return buf.getvalue()
+
+
+def image_page_xml(resource: int, width_mm: float, height_mm: float) -> str:
+    """A page of one image over the whole page (its unit square scaled by the CTM)."""
+    size = f"{width_mm:.4f} {height_mm:.4f}"
+    return page_xml(f'<ofd:ImageObject ID="{resource + 1}" Boundary="0 0 {size}" CTM="{width_mm:.4f} 0 0 '
+                    f'{height_mm:.4f} 0 0" ResourceID="{resource}"/>', area=f"0 0 {size}")
+
+
+def media_res(files: dict[int, str]) -> str:
+    """A DocumentRes part naming image files (MultiMedia ID → MediaFile, relative to ``Res/``)."""
+    media = "".join(f'<ofd:MultiMedia ID="{mid}" Type="Image" Format="JPEG"><ofd:MediaFile>{escape(name)}'
+                    "</ofd:MediaFile></ofd:MultiMedia>" for mid, name in files.items())
+    return f'{HEAD}<ofd:Res xmlns:ofd="{NS}" BaseLoc="Res"><ofd:MultiMedias>{media}</ofd:MultiMedias></ofd:Res>'
+
+
+def scan_to_ofd(scanned_pdf: bytes) -> bytes:
+    """An image-only OFD of a scanned PDF: each page the same size, showing the
+    same JPEG bytes (taken from the PDF undecoded) over the whole page."""
+    pages, parts, files = [], {}, {}
+    pdf = pypdfium2.PdfDocument(scanned_pdf)
+    try:
+        for n, page in enumerate(pdf):
+            [image] = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])
+            assert image.get_filters() == ["DCTDecode"], "a page of tests/scans.py is one JPEG"
+            resource = 100 + 2 * n
+            files[resource] = f"image_{n}.jpg"
+            parts[f"Doc_0/Res/image_{n}.jpg"] = bytes(image.get_data(decode_simple=False))
+            width, height = page.get_size()
+            pages.append(image_page_xml(resource, width * MM, height * MM))
+            page.close()
+    finally:
+        pdf.close()
+    parts["Doc_0/DocumentRes.xml"] = media_res(files)
+    return build_ofd(pages, {}, common_extra="<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>", extra_parts=parts)
 
 
 def real_ofd(name: str) -> bytes:

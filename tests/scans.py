@@ -13,6 +13,7 @@ pdfplumber and pandas bring, are used: making a scan needs no OCR extra.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import sys
@@ -136,6 +137,12 @@ def scan_pdf(pdf: bytes, pages: list[int] | None = None) -> bytes:
     out = io.BytesIO()
     images[0].save(out, "PDF", resolution=SCAN_DPI, save_all=True, append_images=images[1:])
     return out.getvalue()
+
+
+@functools.cache
+def scanned(path: Path) -> bytes:
+    """The scan of the PDF fixture at *path*, made once per test run."""
+    return scan_pdf(path.read_bytes())
 
 
 if __name__ == "__main__":

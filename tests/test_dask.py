@@ -23,7 +23,7 @@ import pytest
 from pipeline.cli import EXIT_FAILED, EXIT_USAGE, main
 from pipeline.datasets.records import DATASETS
 from pipeline.run.batch import Options, run_batch
-from pipeline.run.workers import Limits
+from pipeline.run.workers import WORKER_ENVIRONMENT, Limits
 from tests import hooks, hostile, pdfgen
 from tests.conftest import QZB_DOCX, QZB_PDF, RAW
 from tests.docxgen import distinct_copy
@@ -258,3 +258,13 @@ def test_existing_cluster_started_as_the_docs_say(tmp_path, capsys):
             _stop(process)
     assert main(["build", str(inputs), str(tmp_path / "local"), "--quiet"]) == 0
     assert datasets(tmp_path / "dask") == datasets(tmp_path / "local")
+
+
+def test_local_workers_get_the_environment_dask_gives_its_workers():
+    """The per-file processes under Dask inherit the nanny's environment; the
+    local pool's get the same (pipeline.run.workers), so a --memory-limit that
+    one passes the other passes too."""
+    import dask
+
+    nanny = dask.config.get("distributed.nanny.pre-spawn-environ")
+    assert {name: str(value) for name, value in nanny.items()} == WORKER_ENVIRONMENT

@@ -18,7 +18,6 @@ pytest.importorskip("rapidocr", reason="the OCR extra is not installed: pip inst
 
 import pypdfium2
 
-from extractors.layout.page import PageLayout
 from extractors.ocr import engine
 from extractors.pdf import extract_pdf
 from pipeline.convert import Converted, convert, convert_document
@@ -26,7 +25,7 @@ from pipeline.run.batch import Options, run_batch
 from tests import hooks, ocr_cache
 from tests.conftest import FIXTURES, QZB_PDF, RAW, read_dataset
 from tests.ocr_compare import task_differences
-from tests.scans import scan_pdf
+from tests.scans import scanned
 
 LAYOUTS = FIXTURES / "layouts"
 TWINS = [*sorted(LAYOUTS.glob("*.pdf")), *(RAW / name for name in QZB_PDF)]
@@ -35,18 +34,7 @@ METADATA = ["doc_number", "issuer", "title", "addressees", "signed_date", "publi
 MIN_EQUAL_SHARE = 0.95
 
 
-@pytest.fixture(autouse=True, scope="module")
-def recorded_engine():
-    patch = pytest.MonkeyPatch()
-    patch.setattr(engine, "recognise", ocr_cache.cached_recognise)
-    yield
-    patch.undo()
-    ocr_cache.save()
-
-
-@functools.cache
-def scanned(path: Path) -> bytes:
-    return scan_pdf(path.read_bytes())
+pytestmark = pytest.mark.usefixtures("recorded_ocr")
 
 
 @functools.cache
@@ -165,32 +153,6 @@ def test_batch_records_ocr_and_a_rerun_does_none(tmp_path: Path):
     run_batch(tmp_path / "in", out, Options(jobs=1, converter=hooks.recorded_ocr_convert, ocr="never"))
     [row] = read_dataset(out, "manifest").itertuples()
     assert (row.status, row.error_code, row.cached) == ("error", "no_text_layer", False)
-
-
-def test_image_only_page_of_a_reader_without_a_renderer():
-    """What an OFD page that wraps a scanned JPEG gives: its image placed on
-    the page (extractors.ocr.images) and read by the same page OCR."""
-    import io
-
-    from extractors.layout import layout_document
-    from extractors.ocr import PageOcr
-    from extractors.ocr.images import page_image
-    from tests.scans import scanned_pages
-
-    path = LAYOUTS / "full_notice.pdf"
-    [jpeg] = scanned_pages(path.read_bytes(), [1])
-    data = io.BytesIO()
-    jpeg.save(data, "JPEG", quality=95)
-    blank = PageLayout(number=1, width=595.3, height=841.9, glyphs=[], segments=[], images=[(0, 0, 595.3, 841.9)])
-    pages = PageOcr("auto")
-    document = layout_document(pages.read([blank], lambda page: page_image(page.width, page.height,
-                                                                            [(page.images[0], data.getvalue())])),
-                               source_format="ofd")
-    assert pages.pages == [1] and document.ocr_pages == (1,)
-    twin, _ = pair(path)
-    converted = convert_document(document, "scan.ofd", "0" * 64)
-    assert task_differences(twin.tasks, converted.tasks) == (len(twin.tasks), [])
-    assert converted.document.signed_date == twin.document.signed_date
 
 
 def test_models_are_the_wheels_own():

@@ -14,7 +14,7 @@ import time
 
 from pipeline.run.batch import Options, run_batch
 from pipeline.run.onefile import WARM_UP
-from pipeline.run.workers import Failure, Limits, run_isolated
+from pipeline.run.workers import WORKER_ENVIRONMENT, Failure, Limits, run_isolated
 from tests import hooks
 from tests.conftest import QZB_DOCX, RAW, ROOT, read_dataset
 
@@ -111,6 +111,16 @@ def test_the_forkserver_imports_no_writer_library(tmp_path, monkeypatch):
               "print(*sorted(m for m in ('pandas', 'pyarrow', 'numpy', 'openpyxl') if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     assert len(asked[0]) >= 2 and loaded.stdout.split() == []
+
+
+def test_workers_start_with_one_thread_and_glibc_trimming_whoever_runs_them():
+    """--memory-limit limits address space, which threads and malloc settings
+    move: workers get the same environment under every executor (Dask's
+    nanny's values, tests/test_dask.py), and the caller's stays as it was."""
+    before = {name: os.environ.get(name) for name in WORKER_ENVIRONMENT}
+    seen = {done.task: done.result for done in run_isolated(list(WORKER_ENVIRONMENT), os.getenv, 1, Limits(30))}
+    assert seen == WORKER_ENVIRONMENT
+    assert {name: os.environ.get(name) for name in WORKER_ENVIRONMENT} == before
 
 
 def test_worker_that_cannot_start_under_its_limit_is_memory_limit(tmp_path):

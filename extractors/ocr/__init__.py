@@ -70,29 +70,41 @@ class PageOcr:
     """Wall-clock seconds spent rendering and recognising them."""
     skipped: list[int] = field(default_factory=list)
     """Pages without a usable text layer left unread (``never``)."""
+    undrawn: list[int] = field(default_factory=list)
+    """Pages the reader could not draw for OCR, read from their text layer
+    instead (``always`` on an OFD page of vector text)."""
 
     def wants(self, page: PageLayout) -> bool:
         return self.mode == "always" or (self.mode == "auto" and lacks_text(page))
 
     def read(self, pages: Iterable[PageLayout], render: Callable[[PageLayout], Any]) -> Iterator[PageLayout]:
         """*pages*, those that need OCR replaced by their recognised layout;
-        *render* gives a page's image (numpy ``H × W × 3`` RGB of the whole page)."""
+        *render* gives a page's image (numpy ``H × W × 3`` RGB of the whole
+        page), or None for a page it cannot draw (which keeps its text layer)."""
         for page in pages:
             if self.wants(page):
                 page_from_image = _reader()
                 started = time.perf_counter()
-                page = page_from_image(render(page), page.number, page.width, page.height)
+                image = render(page)
+                if image is None:
+                    self.undrawn.append(page.number)
+                else:
+                    page = page_from_image(image, page.number, page.width, page.height)
+                    self.pages.append(page.number)
                 self.seconds += time.perf_counter() - started
-                self.pages.append(page.number)
             elif lacks_text(page):
                 self.skipped.append(page.number)
             yield page
 
     def warnings(self) -> list[str]:
-        if not self.skipped:
-            return []
-        return [f"{len(self.skipped)} pages without a text layer were not read (--ocr never): "
-                f"{', '.join(map(str, self.skipped))}"]
+        out = []
+        if self.skipped:
+            out.append(f"{len(self.skipped)} pages without a text layer were not read (--ocr never): "
+                       f"{', '.join(map(str, self.skipped))}")
+        if self.undrawn:
+            out.append(f"{len(self.undrawn)} pages of text this format cannot draw for OCR were read from their "
+                       f"text layer (--ocr always): {', '.join(map(str, self.undrawn))}")
+        return out
 
 
 def layout_with_ocr(pages: Iterable[PageLayout], render: Any, mode: OcrMode, source_format: str) -> Document:

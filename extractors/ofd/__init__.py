@@ -2,20 +2,25 @@
 :class:`~extractors.layout.page.PageLayout` per page, for the layout stage
 that PDF uses too.
 
+Pages without a usable text layer (a scanned page: an ``ImageObject`` and no
+text) are read by OCR from their images, as a PDF's scanned pages are.
+
 Modules: :mod:`.package` (zip, parts, documents, resources, what is left out),
 :mod:`.content` (a page's layers and objects), :mod:`.text` (glyphs),
-:mod:`.geometry` (CTM, path data → rules), :mod:`.xml` (namespace-blind lookups).
+:mod:`.geometry` (CTM, path data → rules), :mod:`.render` (a page's images for
+OCR), :mod:`.xml` (namespace-blind lookups).
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from extractors.layout import layout_document
 from extractors.layout.page import PageLayout
 from extractors.model import Document
-from extractors.ofd.content import read_page, template_uses
+from extractors.ocr import OcrMode, layout_with_ocr
+from extractors.ofd.content import PlacedImage, read_page, template_uses
 from extractors.ofd.package import DocInfo, OfdPackage
+from extractors.ofd.render import OfdRenderer
 
 
 @dataclass
@@ -23,6 +28,8 @@ class OfdPages:
     pages: list[PageLayout]
     info: DocInfo
     warnings: list[str]
+    render: OfdRenderer
+    """Draws a page's images for OCR."""
 
 
 def read_ofd(data: bytes) -> OfdPages:
@@ -31,13 +38,16 @@ def read_ofd(data: bytes) -> OfdPages:
     doc = pkg.document()
     parsed, uses = template_uses(pkg, doc.pages)
     pages = [read_page(pkg, doc, ref, parsed[ref.content], uses) for ref in doc.pages]
-    return OfdPages(pages=pages, info=doc.info, warnings=doc.warnings)
+    images: dict[int, list[PlacedImage]] = {p.layout.number: p.images for p in pages}
+    return OfdPages(pages=[p.layout for p in pages], info=doc.info, warnings=doc.warnings,
+                    render=OfdRenderer(pkg, images))
 
 
-def extract_ofd(data: bytes) -> Document:
-    """Read an OFD file's bytes into the document model, through the layout stage."""
+def extract_ofd(data: bytes, ocr: OcrMode = "auto") -> Document:
+    """Read an OFD file's bytes into the document model, through the layout
+    stage; pages without a usable text layer are recognised as *ocr* says."""
     read = read_ofd(data)
-    document = layout_document(read.pages, source_format="ofd")
+    document = layout_with_ocr(read.pages, read.render, ocr, source_format="ofd")
     document.warnings[:0] = read.warnings
     document.properties = {k: v for k, v in asdict(read.info).items() if v}
     return document

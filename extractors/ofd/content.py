@@ -2,7 +2,8 @@
 walked object by object.
 
 What is read: ``TextObject`` (glyphs), ``PathObject`` (ruling segments),
-``ImageObject`` (its box only), ``PageBlock`` (a group: walked through), the
+``ImageObject`` (its box, and which image file it draws, for OCR),
+``PageBlock`` (a group: walked through), the
 page's ``Template`` references with their ``ZOrder``, page-level ``PageRes``.
 What is not: ``CompositeObject`` (vector stamps, logos), clips, shadings and
 patterns, actions; objects marked ``Visible="false"``, which nobody sees.
@@ -22,7 +23,7 @@ from lxml import etree
 from extractors.layout.page import BBox, Glyph, PageLayout, Segment
 from extractors.model import ExtractionError
 from extractors.ofd.geometry import PT_PER_MM, Matrix, box_of, path_segments, scale, translate
-from extractors.ofd.package import DEFAULT_LINE_WIDTH_MM, OfdDocument, OfdPackage, PageRef, Resources, page_box
+from extractors.ofd.package import DEFAULT_LINE_WIDTH_MM, OfdDocument, OfdPackage, PageRef, Resources, page_box, resolve
 from extractors.ofd.text import text_glyphs
 from extractors.ofd.xml import flag, kid, kids, local, number, numbers
 
@@ -30,11 +31,33 @@ MAX_BLOCK_DEPTH = 32
 """PageBlocks nest; deeper than this is a hostile file, not a layout."""
 
 
+@dataclass(frozen=True)
+class PlacedImage:
+    """A raster image drawn on a page: what OCR composes a scanned page from."""
+
+    box: BBox
+    """Where it lands on the page, in points: its unit square through its
+    ``CTM`` into its ``Boundary``, then onto the page (the box of the
+    corners: a rotated or mirrored image is drawn upright)."""
+    media: str | None
+    """Zip path of its image file; None when its ``ResourceID`` names no
+    ``MultiMedia`` of the page's or the document's resources."""
+    name: str
+    """Which object it is, for messages."""
+
+
 @dataclass
 class _Drawn:
     glyphs: list[Glyph] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
-    images: list[BBox] = field(default_factory=list)
+    images: list[PlacedImage] = field(default_factory=list)
+
+
+@dataclass
+class OfdPage:
+    layout: PageLayout
+    images: list[PlacedImage]
+    """The images of :attr:`layout`'s ``images`` boxes, in drawing order."""
 
 
 def template_uses(pkg: OfdPackage, pages: list[PageRef]) -> tuple[dict[str, etree._Element], Counter[str]]:
@@ -52,13 +75,13 @@ def _existing(pkg: OfdPackage, path: str) -> str:
     return path
 
 
-def read_page(pkg: OfdPackage, doc: OfdDocument, ref: PageRef, page: etree._Element, uses: Counter[str]) -> PageLayout:
+def read_page(pkg: OfdPackage, doc: OfdDocument, ref: PageRef, page: etree._Element, uses: Counter[str]) -> OfdPage:
     x, y, width, height = page_box(page, doc.page_area)
     to_page = translate(-x, -y).then(scale(PT_PER_MM))
-    resources = Resources(fonts=dict(doc.resources.fonts), line_widths=dict(doc.resources.line_widths))
+    resources = doc.resources.copy()
     for res in kids(page, "PageRes"):
         if res.text and res.text.strip():
-            resources.add(pkg.part(ref.content, res.text))
+            resources.add(pkg.part(ref.content, res.text), resolve(ref.content, res.text))
     drawn = _Drawn()
     templates = list(kids(page, "Template"))
     layers: list[tuple[etree._Element, bool]] = []
@@ -76,8 +99,9 @@ def read_page(pkg: OfdPackage, doc: OfdDocument, ref: PageRef, page: etree._Elem
                 layers += [(layer, uses[tid] <= 1) for layer in _layers(pkg.xml(path))]
     for layer, with_text in layers:
         _walk(layer, to_page, resources, drawn, with_text, 0)
-    return PageLayout(number=ref.number, width=width * PT_PER_MM, height=height * PT_PER_MM,
-                      glyphs=drawn.glyphs, segments=drawn.segments, images=drawn.images)
+    layout = PageLayout(number=ref.number, width=width * PT_PER_MM, height=height * PT_PER_MM,
+                        glyphs=drawn.glyphs, segments=drawn.segments, images=[i.box for i in drawn.images])
+    return OfdPage(layout, drawn.images)
 
 
 def _layers(page: etree._Element) -> list[etree._Element]:
@@ -115,4 +139,7 @@ def _walk(container: etree._Element, parent: Matrix, res: Resources, drawn: _Dra
                 )
         else:
             matrix = ctm.then(to_page)
-            drawn.images.append(box_of([matrix.apply(u, v) for u in (0.0, 1.0) for v in (0.0, 1.0)]))
+            resource = el.get("ResourceID", "")
+            drawn.images.append(PlacedImage(
+                box_of([matrix.apply(u, v) for u in (0.0, 1.0) for v in (0.0, 1.0)]), res.media.get(resource),
+                f"ImageObject {el.get('ID')} (ResourceID {resource!r})"))

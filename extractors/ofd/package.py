@@ -48,13 +48,30 @@ class PageRef:
 
 @dataclass
 class Resources:
-    """What page objects refer to by ID: font names and drawing parameters."""
+    """What page objects refer to by ID: font names, drawing parameters and
+    raster images."""
 
     fonts: dict[str, str] = field(default_factory=dict)
     line_widths: dict[str, float] = field(default_factory=dict)
     """DrawParam ID → its LineWidth in mm, inherited through ``Relative``."""
+    media: dict[str, str] = field(default_factory=dict)
+    """MultiMedia ID → zip path of its ``MediaFile`` (an image a page's
+    ``ImageObject`` draws: the scan of a scanned page). Resolved, not read:
+    only a page that OCR reads needs the bytes."""
 
-    def add(self, res: etree._Element) -> None:
+    def copy(self) -> Resources:
+        return Resources(dict(self.fonts), dict(self.line_widths), dict(self.media))
+
+    def add(self, res: etree._Element, path: str) -> None:
+        """The resources of the part *path* (a ``Res`` root). Its files are
+        named relative to its ``BaseLoc`` folder, itself relative to the part."""
+        base_loc = (res.get("BaseLoc") or "").strip().rstrip("/\\")
+        base = resolve(path, f"{base_loc}/_") if base_loc else path
+        for group in kids(res, "MultiMedias"):
+            for media in kids(group, "MultiMedia"):
+                file = kid_text(media, "MediaFile")
+                if file is not None:
+                    self.media[media.get("ID", "")] = resolve(base, file)
         for fonts in kids(res, "Fonts"):
             for font in kids(fonts, "Font"):
                 self.fonts[font.get("ID", "")] = font.get("FontName") or font.get("FamilyName") or ""
@@ -110,6 +127,18 @@ class OfdPackage(SafeZip):
             raise ExtractionError("corrupt_ofd", f"{base} refers to {ref!r}, which the package does not hold")
         return self.xml(path)
 
+    def media(self, path: str) -> bytes:
+        """The bytes of a resource file (an image), through the zip guards.
+        Names are matched without regard to case when no name matches exactly:
+        packages written on Windows name ``Doc_0/Res`` as ``DOC_0/Res`` in the
+        zip and ``Doc_0`` in their XML (one such is in ofdrw's test files)."""
+        if not self.has(path):
+            folded = [n for n in self.names if n.lower() == path.lower()]
+            if len(folded) != 1:
+                raise ExtractionError("corrupt_ofd", f"resource file {path} is not in the package")
+            path = folded[0]
+        return self.read(path)
+
     def document(self) -> OfdDocument:
         """The first document of the package (a package may hold several)."""
         root = self.xml("OFD.xml")
@@ -140,7 +169,7 @@ class OfdPackage(SafeZip):
             for name in ("PublicRes", "DocumentRes"):
                 for res in kids(common, name):
                     if res.text and res.text.strip():
-                        resources.add(self.part(doc_path, res.text))
+                        resources.add(self.part(doc_path, res.text), resolve(doc_path, res.text))
             templates = {t.get("ID", ""): resolve(doc_path, t.get("BaseLoc", "")) for t in kids(common, "TemplatePage")}
         pages_el = kid(doc, "Pages")
         refs = [p.get("BaseLoc") for p in (kids(pages_el, "Page") if pages_el is not None else ())]

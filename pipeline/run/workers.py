@@ -52,6 +52,39 @@ SELF_DESTRUCT_GRACE = 30
 case the parent that should have killed it is gone (itself killed -9)."""
 
 
+WORKER_ENVIRONMENT = {
+    "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "MALLOC_TRIM_THRESHOLD_": "65536",
+}
+"""The environment workers start with, whoever runs them. A worker parses one
+file at a time on one thread (``--jobs`` parallelises files), so numerical
+libraries start no thread pools of their own, and glibc returns freed memory
+at once. Both matter under ``--memory-limit``, which limits address space:
+every extra thread reserves a stack and a malloc arena (up to 64 MB each).
+These are the values Dask's nanny gives its worker processes
+(``distributed.nanny.pre-spawn-environ``): without them here, OCR of a blank
+scan peaked at 1036 MB of address space in the local pool and 1023 MB under
+Dask, so ``--memory-limit 1024`` failed in one and not the other."""
+
+
+@contextlib.contextmanager
+def _worker_environment() -> Iterator[None]:
+    """:data:`WORKER_ENVIRONMENT` in this process's environment while a worker
+    starts: the forkserver, started with the first worker, takes it (glibc
+    reads its malloc settings at process start, OpenBLAS its threads on
+    import), and every worker it forks inherits it. The caller's own
+    environment is left as it was."""
+    saved = {name: os.environ.get(name) for name in WORKER_ENVIRONMENT}
+    os.environ.update(WORKER_ENVIRONMENT)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 @dataclass(frozen=True)
 class Limits:
     timeout: float = 120.0
@@ -284,7 +317,8 @@ def run_isolated(tasks: Iterable[T], fn: Callable[[T], R], jobs: int, limits: Li
                     break
                 idle = next((w for w in workers if w.hand is None), None)
                 if idle is None:
-                    idle = _Worker(ctx, fn, limits, umask)
+                    with _worker_environment():
+                        idle = _Worker(ctx, fn, limits, umask)
                     workers.append(idle)
                 idle.give(task)
             busy = [(w, w.hand) for w in workers if w.hand is not None]
