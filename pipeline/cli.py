@@ -142,10 +142,16 @@ def _raise_on_sigterm(signum: int, frame: object) -> None:
 def _units(args: argparse.Namespace) -> int:
     if args.units_command == "suggest":
         if not dataset_source(args.output_dir, "task_units").exists():
-            print(f"error: {args.output_dir} holds no task_units.parquet: run build first", file=sys.stderr)
+            _say(f"error: {args.output_dir} holds no task_units.parquet: run build first", sys.stderr)
             return EXIT_USAGE
-        path, n = write_suggestions(args.output_dir)
-        print(f"{n} suggested alias rows → {path} (mark accept=y, then: python -m pipeline units accept {path})")
+        def waiting(holder: str) -> None:
+            _say(f"waiting for another build ({holder}) to finish with {args.output_dir} …", sys.stderr)
+        try:
+            path, n = write_suggestions(args.output_dir, waiting)
+        except OutputUnusable as exc:
+            _say(f"error: {exc}", sys.stderr)
+            return EXIT_USAGE
+        _say(f"{n} suggested alias rows → {path} (mark accept=y, then: python -m pipeline units accept {path})")
         return EXIT_OK
     try:
         n = accept(args.review_file)

@@ -89,12 +89,13 @@ NOTE_CLOSINGS: tuple[str, ...] = ("负责", "牵头")
 words of :data:`ROLE_WORDS` then give the units their roles."""
 
 ETC = "等"
-"""等 ends the named units of a note: ``A、B等有关部门和单位负责``."""
+"""等 ends the named units of a unit list, in a note (``A、B等有关部门和单位负责``)
+as in a table cell (``市发改局、市财政局等有关部门配合``)."""
 
 ETC_TAILS: tuple[str, ...] = ("有关部门和单位", "有关部门", "有关单位", "部门和单位", "部门", "单位")
 """What may follow 等 to name the unnamed others; it is no unit."""
 
-NOTE_CONJUNCTIONS: tuple[str, ...] = ("以及", "和", "及")
+ETC_CONJUNCTIONS: tuple[str, ...] = ("以及", "和", "及")
 """Words joining the unit group after 等 (``……全国总工会等和各省级人民政府负责``).
 Only after 等 are they separators: 和 is part of 工业和信息化部."""
 

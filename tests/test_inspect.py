@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -11,6 +12,7 @@ from pipeline.cli import main
 from pipeline.convert import convert
 from pipeline.datasets.records import record_dict
 from tests.conftest import QZB, QZB_DOCX, QZB_PDF
+from tests.docxgen import make_docx, p, tbl, tc, tr
 
 DOCX = QZB / QZB_DOCX[0]
 PDF = QZB / QZB_PDF[0]
@@ -67,3 +69,52 @@ def test_unreadable_file_fails_with_a_message(capsys, tmp_path):
     (tmp_path / "empty.docx").write_bytes(b"")
     assert main(["inspect", str(tmp_path / "empty.docx")]) == 1
     assert "empty_file" in capsys.readouterr().err
+
+
+CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+"""What must never reach the terminal raw (the line feed ends a printed line)."""
+
+
+@pytest.fixture
+def hostile_names(tmp_path):
+    """A notice whose title and a unit hold a C1 CSI (legal in DOCX XML, which
+    refuses C0), in a file named with an ESC sequence and a line feed."""
+    body = p("关于印发政务公开\x9b31m工作任务的通知") + tbl(
+        tr(tc("序号"), tc("工作任务"), tc("责任单位"), tc("完成时限")),
+        tr(tc("1"), tc("公开预算信息"), tc("市财政局\x9b2J、市审计局"), tc("年底")))
+    path = tmp_path / "a\x1b[31m\nb.docx"
+    path.write_bytes(make_docx(body))
+    return path
+
+
+def test_control_characters_are_escaped_in_the_table(capsys, hostile_names):
+    assert main(["inspect", str(hostile_names), "--width", "160"]) == 0
+    out = capsys.readouterr().out
+    assert not CONTROL.search(out)
+    assert "source_path       a\\x1b[31m\\nb.docx" in out
+    assert "title             关于印发政务公开\\x9b31m工作任务的通知" in out
+    assert any(line.startswith("1 ") and "市财政局\\x9b2J；" in line for line in out.splitlines())
+    assert any("│ 市审计局" in line for line in out.splitlines())  # a unit a line, as ever
+
+
+def test_control_characters_are_escaped_in_the_json(capsys, hostile_names):
+    assert main(["inspect", str(hostile_names), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert not CONTROL.search(out)
+    payload = json.loads(out)  # escaped the JSON way: the values are the records'
+    assert payload["document"]["source_path"] == "a\x1b[31m\nb.docx"
+    assert payload["document"]["title"] == "关于印发政务公开\x9b31m工作任务的通知"
+    assert payload["tasks"][0]["responsible_units"] == ["市财政局\x9b2J", "市审计局"]
+
+
+def test_diff_escapes_control_characters_too(capsys, hostile_names, tmp_path):
+    """``diff`` shows the same notices' text: the title, the changed units."""
+    before = tmp_path / "before.docx"
+    before.write_bytes(make_docx(p("关于印发政务公开工作任务的通知") + tbl(
+        tr(tc("序号"), tc("工作任务"), tc("责任单位"), tc("完成时限")),
+        tr(tc("1"), tc("公开预算信息"), tc("市审计局"), tc("年底")))))
+    assert main(["diff", str(before), str(hostile_names), "--width", "100"]) == 0
+    out = capsys.readouterr().out
+    assert not CONTROL.search(out)
+    assert "b: 关于印发政务公开\\x9b31m工作任务的通知" in out
+    assert "responsible_units: 市审计局 → 市财政局\\x9b2J；市审计局" in out

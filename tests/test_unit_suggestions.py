@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from pipeline.cli import main
 from pipeline.normalize.abbreviations import may_abbreviate
 from pipeline.normalize.alias_table import ALIAS_DIR, AliasTableError, load
 from pipeline.normalize.unit_names import notice_context, resolve_unit
+from pipeline.run.outdir import claim
 from tests.conftest import read_dataset
 from tests.layout_docs import docx
 
@@ -86,3 +89,30 @@ def test_accept_refuses_rows_that_contradict_the_table(tmp_path):
     with pytest.raises(AliasTableError, match="overlaps"):
         accept(review, aliases)
     assert sorted(p.name for p in aliases.iterdir()) == before
+
+
+def test_suggest_waits_for_a_build_holding_the_folder(zhangzhou, tmp_path, capsys):
+    """The review file is written into OUTPUT_DIR under its lock, as a build writes there."""
+    out = tmp_path / "out"
+    shutil.copytree(zhangzhou, out, symlinks=True)
+    (out / SUGGESTIONS_FILE).unlink(missing_ok=True)
+    codes: list[int] = []
+    with claim(out):  # a build in progress
+        suggesting = threading.Thread(target=lambda: codes.append(main(["units", "suggest", str(out)])))
+        suggesting.start()
+        suggesting.join(timeout=1.5)
+        assert suggesting.is_alive() and not (out / SUGGESTIONS_FILE).exists()
+    suggesting.join(timeout=30)
+    assert codes == [0] and _read(out / SUGGESTIONS_FILE) == _read(zhangzhou / SUGGESTIONS_FILE)
+    assert f"waiting for another build (pid {os.getpid()}) to finish with {out}" in capsys.readouterr().err
+
+
+def test_suggest_reports_a_folder_it_cannot_lock(zhangzhou, tmp_path, capsys):
+    """An unusable OUTPUT_DIR is a usage error with claim's one-line message (a
+    folder where the lock file goes fails even for root, unlike a read-only folder)."""
+    out = tmp_path / "out"
+    shutil.copytree(zhangzhou, out, symlinks=True)
+    (out / ".lock").unlink(missing_ok=True)
+    (out / ".lock").mkdir()
+    assert main(["units", "suggest", str(out)]) == 2
+    assert capsys.readouterr().err == f"error: output folder {out} cannot be written: Is a directory\n"

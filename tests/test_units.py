@@ -32,6 +32,11 @@ from pipeline.vocabulary import ROLE_WORDS
         ("市交通运输局\n各县（市、区）人民政府", ["市交通运输局", "各县（市、区）人民政府"]),
         # single characters continue an abbreviated enumeration
         ("各区人民政府，市直各委、办、局，各开发区管委会", ["各区人民政府", "市直各委、办、局", "各开发区管委会"]),
+        # a 等 tail names unnamed others: no unit, in a cell as in a note (test_notes.py)
+        ("市发改局、市财政局等有关部门", ["市发改局", "市财政局"]),
+        ("市财政局等部门\n各县（市、区）人民政府", ["市财政局", "各县（市、区）人民政府"]),
+        ("市商务局等和各镇（街）", ["市商务局", "各镇（街）"]),
+        ("市教育局、各高等学校", ["市教育局", "各高等学校"]),
         ("", []),
         (None, []),
         ("市财政局、市财政局", ["市财政局"]),

@@ -1,6 +1,6 @@
 """The State Council's prose notices as gov.cn serves them (国办发〔2018〕117号,
 121号, 129号), read from the page itself and from the DOCX and PDF made of it
-(tests/fixtures/make_web_renderings.py): every task, with the rows written
+(tests/fixtures/make_web_fixtures.py): every task, with the rows written
 from the pages (tests/expected/web_prose.py)."""
 
 from __future__ import annotations

@@ -4,12 +4,19 @@ A quick look before a batch run: are the metadata, sections, tasks and units
 what the notice says? It converts the file exactly as ``build`` does (same
 :func:`pipeline.convert.convert`), so what it shows is what the datasets will
 hold; ``--json`` prints those records for a script or a diff.
+
+Nothing a notice or its file name holds reaches the terminal raw (a C1 ``CSI``
+in a title, an ESC or a newline in a file name would drive the terminal or
+break the table): values are escaped as the build's log lines are
+(:func:`pipeline.run.names.printable`), except the line breaks a table cell
+shows as lines of its own; the JSON escapes what :func:`json.dumps` leaves raw.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -21,9 +28,12 @@ from extractors.model import ExtractionError
 from pipeline.analysis.display_width import pad, text_width, wrap
 from pipeline.convert import Converted, convert
 from pipeline.datasets.records import LIST_SEPARATOR, TaskRecord, record_dict
-from pipeline.run.names import printable, stored_path
+from pipeline.run.names import printable, printable_lines, stored_path
 
 SEPARATOR = " │ "
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""What ``json.dumps(ensure_ascii=False)`` writes raw and a terminal may act on
+(it escapes U+0000–U+001F itself); these occur only inside JSON strings."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +82,7 @@ def column_widths(columns: list[Column], tasks: list[TaskRecord], total: int) ->
 
 
 def _row_lines(cells: list[str], widths: list[int]) -> Iterator[str]:
-    wrapped = [wrap(cell, width) for cell, width in zip(cells, widths, strict=True)]
+    wrapped = [wrap(printable_lines(cell), width) for cell, width in zip(cells, widths, strict=True)]
     for n in range(max(len(w) for w in wrapped)):
         parts = [pad(w[n] if n < len(w) else "", width) for w, width in zip(wrapped, widths, strict=True)]
         yield SEPARATOR.join(parts).rstrip()
@@ -82,11 +92,11 @@ def _heading(task: TaskRecord, previous: TaskRecord | None) -> Iterator[str]:
     """Section and subsection lines above the first task under each heading."""
     if task.section_no is not None and (previous is None or previous.section_no != task.section_no
                                         or previous.table_no != task.table_no):
-        yield f"[{task.section_no}] {task.section_title or ''}"
+        yield printable(f"[{task.section_no}] {task.section_title or ''}")
     if task.subsection_no is not None and (previous is None or previous.subsection_no != task.subsection_no
                                            or previous.section_no != task.section_no):
         number = task.subsection_no if task.section_no is None else f"{task.section_no}.{task.subsection_no}"
-        yield f"  [{number}] {task.subsection_title or ''}"
+        yield printable(f"  [{number}] {task.subsection_title or ''}")
 
 
 def render_tasks(tasks: list[TaskRecord], total_width: int) -> list[str]:
@@ -123,7 +133,7 @@ def render_metadata(converted: Converted, total_width: int) -> list[str]:
     value_width = max(MIN_WIDTH, total_width - name_width - 2)
     lines = []
     for name, value in fields.items():
-        first, *rest = wrap(_metadata_value(value), value_width)
+        first, *rest = wrap(printable(_metadata_value(value)), value_width)
         lines.append(f"{pad(name, name_width)}  {first}".rstrip())
         lines += [" " * (name_width + 2) + line for line in rest]
     return lines
@@ -150,7 +160,8 @@ def render_json(converted: Converted) -> str:
         "properties": converted.properties,
         "tasks": [record_dict(t) for t in converted.tasks],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    text = json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n"
 
 
 def convert_file(path: Path) -> Converted | None:

@@ -3,7 +3,8 @@
 Both files are converted as ``build`` converts them and their tasks aligned
 as the task_links dataset aligns them (:func:`pipeline.links.align.align`),
 so the terminal shows what the dataset would hold for the pair, whether or
-not the two notices are in one series.
+not the two notices are in one series. What the notices hold is escaped as
+``inspect`` escapes it (control characters never reach the terminal raw).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pipeline.convert import Converted
 from pipeline.datasets.records import record_dict
 from pipeline.links.align import STATUSES, Link, align
 from pipeline.links.dataset import task_versions
+from pipeline.run.names import printable, printable_lines
 
 LABELS = {"same": "=", "revised": "~", "new": "+", "dropped": "-"}
 INDENT = "    "
@@ -41,12 +43,12 @@ def render_links(links: list[Link], width: int) -> list[str]:
         changes = f"  ({', '.join(link.changes)})" if link.changes else ""
         lines.append(f"{LABELS[link.status]} {_seq(link)} {link.status}{score}{changes}")
         text = link.b.title or link.diff if link.status == "same" and link.b else link.diff  # unchanged: its title
-        lines += [INDENT + line for line in wrap(text, max(20, width - len(INDENT)))]
+        lines += [INDENT + line for line in wrap(printable_lines(text), max(20, width - len(INDENT)))]
         if "lead_units" in link.changes or "responsible_units" in link.changes:
             for role in ("lead_units", "responsible_units"):
                 old, new = (getattr(t, role) if t else () for t in (link.a, link.b))
                 if set(old) != set(new):
-                    lines.append(f"{INDENT}{role}: {'；'.join(old)} → {'；'.join(new)}")
+                    lines.append(printable(f"{INDENT}{role}: {'；'.join(old)} → {'；'.join(new)}"))
     counts = {s: sum(link.status == s for link in links) for s in STATUSES}
     lines.append(", ".join(f"{n} {s}" for s, n in counts.items()))
     return lines
@@ -62,6 +64,6 @@ def diff_files(path_a: Path, path_b: Path, width: int | None = None) -> bool:
                           [record_dict(u) for c in versions.values() for u in c.task_units])
     links = align(tasks.get(a.document.doc_id, []), tasks.get(b.document.doc_id, []))
     width = width or shutil.get_terminal_size(fallback=(120, 24)).columns
-    header = [f"a: {_title(a)}", f"b: {_title(b)}", "[-deleted-] {+inserted+}", ""]
+    header = [printable(f"a: {_title(a)}"), printable(f"b: {_title(b)}"), "[-deleted-] {+inserted+}", ""]
     sys.stdout.write("\n".join(header + render_links(links, width)) + "\n")
     return True

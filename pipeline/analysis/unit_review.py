@@ -4,6 +4,10 @@
 over a build's task_units and writes ``OUTPUT_DIR/unit_suggestions.csv``: rows
 in the alias table's columns, an empty ``accept`` column, and the evidence
 (the names as written, how many task rows carry them). Nothing is applied.
+It holds OUTPUT_DIR's lock (:func:`pipeline.run.outdir.claim`) while it reads
+the datasets and writes the file, as a build does: a build publishing into the
+same folder meanwhile could swap the generation under the read, and its
+clean-up is no place for a second writer.
 A person marks the true ones (``accept`` = ``y``) and runs ``accept``, which
 adds them to ``aliases/reviewed.csv`` if the table stays consistent; the next
 build resolves them.
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -20,6 +25,7 @@ import pyarrow.parquet as pq
 from pipeline.datasets.writers import dataset_source
 from pipeline.normalize.abbreviations import Observed, suggest
 from pipeline.normalize.alias_table import ALIAS_DIR, COLUMNS, AliasTable, default_table, read_rows
+from pipeline.run.outdir import claim
 
 SUGGESTIONS_FILE = "unit_suggestions.csv"
 REVIEWED_FILE = "reviewed.csv"
@@ -61,14 +67,20 @@ def _row(alias: str, canonical: str, scope: str, kind: str, source: str, evidenc
             "source": source, ACCEPT: ""} | evidence
 
 
-def write_suggestions(output_dir: Path) -> tuple[Path, int]:
-    """Write the review file; (its path, number of suggested rows)."""
-    rows = suggestion_rows(output_dir)
-    path = output_dir / SUGGESTIONS_FILE
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=[*COLUMNS, ACCEPT, *EVIDENCE])
-        writer.writeheader()
-        writer.writerows(rows)
+def write_suggestions(output_dir: Path, on_wait: Callable[[str], None] = lambda holder: None) -> tuple[Path, int]:
+    """Write the review file under OUTPUT_DIR's lock; (its path, number of suggested rows).
+
+    While a build holds the folder, *on_wait* is told who does and this call
+    waits for it. Raises :class:`pipeline.run.outdir.OutputUnusable` when the
+    folder cannot be written.
+    """
+    with claim(output_dir, on_wait=on_wait):
+        rows = suggestion_rows(output_dir)
+        path = output_dir / SUGGESTIONS_FILE
+        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=[*COLUMNS, ACCEPT, *EVIDENCE])
+            writer.writeheader()
+            writer.writerows(rows)
     return path, len(rows)
 
 

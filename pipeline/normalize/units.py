@@ -3,7 +3,9 @@
 Rules, in order:
 
 1. wrapped lines are joined; separators are ``、，,；;。`` and spaces, but never
-   inside brackets (``各县（市、区）人民政府`` is one unit);
+   inside brackets (``各县（市、区）人民政府`` is one unit); a ``等`` tail ends
+   the named units and is no unit itself (``市发改局、市财政局等有关部门`` →
+   市发改局 + 市财政局), the same in a table cell as in a national note;
 2. a token that is only a bracketed alias (``(市审改办)``) or only an organ word
    (``人民政府``) belongs to the token before it;
 3. places sharing an organ suffix get it (``泉州开发区、泉州台商投资区管委会`` →
@@ -30,6 +32,9 @@ from pipeline.vocabulary import (
     BRACKET_PAIRS,
     EACH,
     ENUMERATION_COMMA,
+    ETC,
+    ETC_CONJUNCTIONS,
+    ETC_TAILS,
     GENERIC_UNIT_GROUPS,
     ORGAN_SUFFIXES,
     PLACE_SUFFIXES,
@@ -50,6 +55,15 @@ _BARE_GROUP = regex.compile(rf"^{EACH}(?:{_GROUP})$")
 _ORGANS = sorted(ORGAN_SUFFIXES, key=len, reverse=True)
 _ROLE_OF_WORD = {word: role for role, words in ROLE_WORDS.items() for word in words}
 _ROLE_WORD = regex.compile(alternation(_ROLE_OF_WORD))
+_ETC_TAIL = regex.compile(
+    rf"{regex.escape(ETC)}(?:{alternation(ETC_TAILS)})?"
+    rf"(?:{alternation(ETC_CONJUNCTIONS)}|(?=[{UNIT_SEPARATORS}\s]|{alternation(_ROLE_OF_WORD)}|$))"
+)
+"""等, the words naming the unnamed others, and a conjunction after them: the
+end of the named units, where a separator, a role word or the next unit group
+follows (``中央宣传部、国家发展改革委等有关部门和各省级人民政府负责``). The
+others are unnamed, so no unit: a count of tasks per unit counts the named
+ones. 等 inside a name (``各高等学校``) is followed by none of these."""
 
 
 def tokenize(text: str) -> list[str]:
@@ -135,7 +149,7 @@ def _expand(tokens: list[str]) -> list[str]:
 
 
 def _tokens(text: str) -> list[str]:
-    return [canonical_unit(t) for t in tokenize(text)]
+    return [canonical_unit(t) for t in tokenize(_ETC_TAIL.sub(ENUMERATION_COMMA, text))]
 
 
 def split_units(text: str | None) -> list[str]:

@@ -61,6 +61,12 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: _NAMED.get(m[0]) or _escape_char(m[0]), text)
 
 
+def printable_lines(text: str) -> str:
+    """*text* with control characters escaped but its line breaks kept, for a
+    text shown over several lines of its own (a table cell, a wrapped diff)."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
 def _escape_char(ch: str) -> str:
     code = ord(ch)
     if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode

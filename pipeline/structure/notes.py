@@ -29,14 +29,9 @@ from pipeline.patterns import alternation
 from pipeline.vocabulary import (
     BRACKET_PAIRS,
     COLUMN_SYNONYMS,
-    ETC,
-    ETC_TAILS,
     EXTRA_COLUMNS,
     FIRST_LISTED_LEADS,
     NOTE_CLOSINGS,
-    NOTE_CONJUNCTIONS,
-    ROLE_WORDS,
-    UNIT_SEPARATORS,
 )
 
 LABEL_ROLES = ("lead", "responsible", "deadline")
@@ -49,13 +44,6 @@ _ROLE_OF_LABEL = {syn: role for role in LABEL_ROLES for syn in COLUMN_SYNONYMS[r
 _ROLE_OF_LABEL.update({name: name for name in EXTRA_COLUMNS})
 _LABEL = regex.compile(rf"(?P<label>{alternation(_ROLE_OF_LABEL)})\s*[：:]")
 _VALUE_TRIM = "；;，,。 "
-_ROLE_WORDS = [word for words in ROLE_WORDS.values() for word in words]
-_ETC_TAIL = regex.compile(
-    rf"{regex.escape(ETC)}(?:{alternation(ETC_TAILS)})?"
-    rf"(?:{alternation(NOTE_CONJUNCTIONS)}|(?=[{UNIT_SEPARATORS}]|{alternation(_ROLE_WORDS)}|$))"
-)
-"""等, the words naming the unnamed others, and a conjunction after them: the
-end of the named units, where the role words or the next unit group follow."""
 _CLOSING = regex.compile(rf"(?:{alternation(NOTE_CLOSINGS)})$")
 _OPENERS = set(BRACKET_PAIRS)
 _CLOSERS = set(BRACKET_PAIRS.values())
@@ -141,7 +129,8 @@ class Note:
     start: int
     end: int
     units: str = ""
-    """The unit list with its role words, ``等`` tails made separators."""
+    """The unit list as written, with its role words and ``等`` tails (both read
+    by :func:`pipeline.normalize.units.assign_roles`, as in a table cell)."""
     labels: Labels = field(default_factory=Labels)
 
 
@@ -154,15 +143,12 @@ def _read_note(content: str) -> tuple[str, Labels] | None:
     """(unit list, labels) a bracket's content says, or None if it is no note."""
     body, labels = split_labels(content)
     if labels and not body.strip():
-        for role in ("lead", "responsible"):
-            if role in labels.roles:
-                labels.roles[role] = _ETC_TAIL.sub("、", labels.roles[role])
         return "", labels
     stop = top_level_stop(content)
     assignment = content[:stop] if stop is not None else content
     if not _CLOSING.search(assignment) or _CLOSING.fullmatch(assignment):
         return None
-    return _ETC_TAIL.sub("、", assignment), Labels()
+    return assignment, Labels()
 
 
 def find_notes(text: str) -> list[Note]:

@@ -89,7 +89,7 @@ MERGED_UNITS = [
     task(task_no=4, section_no=2, section_title=_S2, title="加强政策解读", requirement="重要政策出台时同步发布解读材料。",
          lead_units=["市政府办公室", "市发展和改革局"], responsible_units=["市直有关部门", "各镇（街）"]),
     task(task_no=5, section_no=2, section_title=_S2, title="回应社会关切", requirement="及时回应涉及群众切身利益的社会关切。",
-         responsible_units=["市发改局", "市财政局等有关部门"]),
+         responsible_units=["市发改局", "市财政局"]),
 ]
 
 _BASE = "优化政务公开工作基础"
