@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -75,4 +76,19 @@ def soffice() -> str:
             pytest.fail("CI must test the .doc/.wps path, but LibreOffice is missing: .ci/run installs it")
         pytest.skip("LibreOffice is not installed (Debian: apt-get install libreoffice-writer-nogui): "
                     "the .doc/.wps conversion path is not tested")
+    return path
+
+
+@pytest.fixture(scope="session")
+def strace() -> str:
+    """``strace``, which kills the publish step at each system call in
+    tests/test_atomic_output.py. As with LibreOffice: a user without it sees
+    those tests skipped with the reason; CI installs it (.ci/run), so there a
+    missing one is a failure."""
+    path = shutil.which("strace")
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must run the publish fault-injection tests, but strace is missing: .ci/run installs it")
+        pytest.skip("strace is not installed (Debian: apt-get install strace): "
+                    "the publish step is not killed at each system call")
     return path
