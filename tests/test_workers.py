@@ -101,9 +101,8 @@ def test_a_crash_or_a_timeout_loses_only_the_file_in_hand():
     assert pids["a"] == pids["b"] != pids["c"] != pids["d"] == pids["e"]  # a fresh worker after each loss
 
 
-def test_the_forkserver_preloads_the_warm_up(tmp_path, monkeypatch):
-    """Workers are forked with every reader imported and its caches filled:
-    the batch puts the warm-up module in the forkserver's preload list."""
+def _forkserver_preload(tmp_path, monkeypatch) -> list[list[str]]:
+    """The module lists a one-file batch asks the forkserver to preload."""
     asked: list[list[str]] = []
     context = multiprocessing.get_context("forkserver")
     monkeypatch.setattr(context, "set_forkserver_preload", lambda modules: asked.append(list(modules)))
@@ -111,6 +110,13 @@ def test_the_forkserver_preloads_the_warm_up(tmp_path, monkeypatch):
     inputs.mkdir()
     shutil.copy(QZB / QZB_DOCX[0], inputs / "a.docx")
     run_batch(inputs, tmp_path / "out", Options(jobs=1))
+    return asked
+
+
+def test_the_forkserver_preloads_the_warm_up(tmp_path, monkeypatch):
+    """Workers are forked with every reader imported and its caches filled:
+    the batch puts the warm-up module in the forkserver's preload list."""
+    asked = _forkserver_preload(tmp_path, monkeypatch)
     assert asked and WARM_UP in asked[0]
     importlib.import_module(WARM_UP)  # and it imports (converting its built-in notice) without error
 
@@ -120,13 +126,7 @@ def test_the_forkserver_imports_no_writer_library(tmp_path, monkeypatch):
     the worker function) every build pays for once: pandas, pyarrow (with
     numpy) and openpyxl are the writers' business, in the parent process, and
     cost 0.3-0.6 s of CPU to import."""
-    asked: list[list[str]] = []
-    context = multiprocessing.get_context("forkserver")
-    monkeypatch.setattr(context, "set_forkserver_preload", lambda modules: asked.append(list(modules)))
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    shutil.copy(QZB / QZB_DOCX[0], inputs / "a.docx")
-    run_batch(inputs, tmp_path / "out", Options(jobs=1))
+    asked = _forkserver_preload(tmp_path, monkeypatch)
     script = (f"import sys; import {', '.join(asked[0])}; "
               "print(*sorted(m for m in ('pandas', 'pyarrow', 'numpy', 'openpyxl') if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
