@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from extractors import formats as registry
-from extractors.ocr import OcrMode
+from extractors.ocr_modes import OcrMode
 from pipeline.convert import convert, unit_records
 from pipeline.datasets import generations, partitions
 from pipeline.datasets.records import DATASETS, ManifestRecord

@@ -26,7 +26,7 @@ from typing import Protocol
 
 from pipeline.datasets.records import ManifestRecord
 from pipeline.run.cache import Cache
-from pipeline.run.onefile import WARM_UP, FileJob, Work, failure_row, process_file
+from pipeline.run.onefile import WARM_READERS, WARM_UP, FileJob, Work, failure_row, process_file, reader_modules
 from pipeline.run.workers import Done, Failure, run_isolated
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,8 @@ class LocalPool:
 
     def parse(self, jobs: Sequence[FileJob], cache: Cache, work: Work) -> Iterator[Parsed]:
         worker = functools.partial(process_file, cache=cache, work=work)
-        for done in run_isolated(jobs, worker, self.processes, work.limits, preload=[WARM_UP]):
+        warm = {WARM_READERS: ",".join(sorted(reader_modules(jobs, work.formats)))}
+        for done in run_isolated(jobs, worker, self.processes, work.limits, preload=[WARM_UP], environment=warm):
             yield Parsed(done.task, _row_of(done), done.peak_rss_kb or 0)
 
 
