@@ -9,6 +9,7 @@ ends the run, the last line printed says what happened to the datasets.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import signal
 import sys
@@ -19,12 +20,13 @@ from typing import TextIO
 from extractors import formats as registry
 from extractors.ocr_modes import OCR_MODES
 from pipeline.analysis.unit_review import SUGGESTIONS_FILE
-from pipeline.datasets.partitions import PARTITION_BY
+from pipeline.datasets.records import PARTITION_BY
 from pipeline.normalize.alias_table import ALIAS_DIR, AliasTableError, default_table
-from pipeline.run.batch import DiskFull, Options, run_batch
+from pipeline.run.batch import Options, run_batch
 from pipeline.run.executors import EXECUTORS, ExecutorUnusable, executor_for
 from pipeline.run.names import printable
-from pipeline.run.outdir import OutputUnusable
+from pipeline.run.outdir import DiskFull, OutputUnusable
+from pipeline.run.pandas_free import without_pandas
 from pipeline.run.progress import BarLogHandler, PrintableFormatter, Progress
 from pipeline.run.workers import Limits, default_jobs
 
@@ -214,7 +216,9 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     out = args.output_dir
     try:
         try:
-            result = run_batch(args.input_dir, out, options, progress)
+            # Dask's driver may want pandas for its own purposes; the local pool never does.
+            with without_pandas() if args.executor == "local" else contextlib.nullcontext():
+                result = run_batch(args.input_dir, out, options, progress)
         finally:
             progress.close()
     except (OutputUnusable, ExecutorUnusable) as exc:

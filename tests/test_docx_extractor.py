@@ -97,6 +97,17 @@ def test_numbering_from_paragraph_style():
     assert [(b.text, b.bold) for b in doc.paragraphs()] == [("一、第一部分", True), ("二、第二部分", True)]
 
 
+def test_each_file_reads_its_own_styles():
+    """Styles parts are read once per process for the files of one template;
+    a file whose styles differ under the same part name still gets its own."""
+    bold_h1 = '<w:style w:type="paragraph" w:styleId="H1"><w:rPr><w:b/></w:rPr></w:style>'
+    plain_h1 = '<w:style w:type="paragraph" w:styleId="H1"><w:rPr><w:b w:val="0"/></w:rPr></w:style>'
+    body = p("第一部分", '<w:pStyle w:val="H1"/>')
+    for styles, bold in [(bold_h1, True), (plain_h1, False), (bold_h1, True)]:
+        doc = extract_docx(make_docx(body, styles=styles))
+        assert [(b.text, b.bold) for b in doc.paragraphs()] == [("第一部分", bold)]
+
+
 def test_sample_notice_reads_in_body_order():
     doc = extract_docx((QZB / "泉政办〔2018〕51号.docx").read_bytes())
     kinds = ["T" if isinstance(b, Table) else "P" for b in doc.blocks]

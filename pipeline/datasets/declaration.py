@@ -24,8 +24,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import operator
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -124,7 +126,21 @@ class Dataset:
 
 def record_dict(record: Any) -> dict[str, Any]:
     """A record as a plain dict in column order, shallow (lists and dicts as they are)."""
-    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    names, values = _getter(type(record))
+    return dict(zip(names, values(record), strict=True))
+
+
+_GETTERS: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {}
+
+
+def _getter(record_type: type) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
+    """A record type's field names and a function giving its values in that
+    order, worked out once per type: a build turns every row into a dict twice."""
+    if record_type not in _GETTERS:
+        names = tuple(f.name for f in dataclasses.fields(record_type))
+        getter = operator.attrgetter(*names)
+        _GETTERS[record_type] = names, (getter if len(names) > 1 else lambda record: (getter(record),))
+    return _GETTERS[record_type]
 
 
 R = TypeVar("R", bound="DataclassInstance")

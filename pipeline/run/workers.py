@@ -29,6 +29,7 @@ import errno
 import math
 import multiprocessing
 import multiprocessing.connection
+import multiprocessing.forkserver
 import os
 import resource
 import signal
@@ -287,6 +288,23 @@ class _Worker(Generic[T, R]):
         return [self.conn, self.process.sentinel]
 
 
+def _preload_list(fn: Callable[..., Any], preload: Sequence[str]) -> list[str]:
+    """*preload* and the module of *fn* (or of the function a partial wraps)."""
+    module = getattr(getattr(fn, "func", fn), "__module__", None)
+    return [*preload, *([module] if module else [])]
+
+
+def start_forkserver(fn: Callable[..., Any], preload: Sequence[str] = (),
+                     environment: Mapping[str, str] | None = None) -> None:
+    """Start the process that workers are forked from now, as :func:`run_isolated`
+    would at its first worker: it imports *preload* while the caller goes on
+    with other work, instead of while the caller waits for a first result.
+    Nothing happens if it is running already."""
+    multiprocessing.get_context("forkserver").set_forkserver_preload(_preload_list(fn, preload))
+    with _worker_environment(environment or {}):
+        multiprocessing.forkserver.ensure_running()
+
+
 def run_isolated(tasks: Iterable[T], fn: Callable[[T], R], jobs: int, limits: Limits,
                  preload: Sequence[str] = (), environment: Mapping[str, str] | None = None
                  ) -> Iterator[Done[T, R]]:
@@ -301,8 +319,7 @@ def run_isolated(tasks: Iterable[T], fn: Callable[[T], R], jobs: int, limits: Li
     kills the workers still running.
     """
     ctx = multiprocessing.get_context("forkserver")
-    module = getattr(getattr(fn, "func", fn), "__module__", None)
-    ctx.set_forkserver_preload([*preload, *([module] if module else [])])
+    ctx.set_forkserver_preload(_preload_list(fn, preload))
     umask = os.umask(0o022)
     os.umask(umask)
     pending = iter(tasks)
