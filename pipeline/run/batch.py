@@ -239,5 +239,7 @@ def parse_all(input_dir: Path, cache: Cache, options: Options, reporter: Reporte
             while ready < len(rows) and (item := rows[ready]) is not None:
                 ready += 1
                 yield item
+        if ready < len(rows):  # an executor that lost a file: fail loudly rather than leave it out of the manifest
+            raise RuntimeError(f"the executor gave no row for {found[ready].rel}")
 
     return in_scan_order()

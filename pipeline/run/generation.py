@@ -13,7 +13,7 @@ then overlaps (:mod:`pipeline.run.batch`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,8 @@ def write_generation(output_dir: Path, rows: Iterable[ManifestRecord], cache: Ca
         if workbook:
             write_workbook(partial)
     except BaseException as exc:
+        if isinstance(rows, Generator):
+            rows.close()  # stops the parsing behind the rows: no worker goes on for a generation discarded
         out.abandon()
         generations.discard(partial)
         if is_disk_full(exc):
