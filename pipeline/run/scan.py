@@ -9,6 +9,10 @@ docs/errors.md.
 
 The policy (README, "Which inputs are read"):
 
+- lock files that Word, WPS and LibreOffice write beside an open document
+  (``~$name.docx``, ``.~lock.name.docx#``) are skipped as ``lock_file`` when
+  their content is no document (:mod:`pipeline.run.lock_files`): someone has
+  the file open, nothing is broken;
 - hidden names (``.git``, ``.DS_Store``) are skipped, a hidden folder as one row;
 - a regular file is parsed when a format of the registry claims its name
   (:func:`accepts`), else ``unsupported_kind``;
@@ -32,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.formats import Format
+from pipeline.run.lock_files import lock_file_reason
 from pipeline.run.names import stored_path
 
 
@@ -86,10 +91,11 @@ class _Walk:
             return
         for entry in entries:
             rel = prefix + entry.name
-            if entry.name.startswith("."):
-                yield Skipped(stored_path(rel), "hidden", "hidden name (starts with a dot)")
-                continue
             path = Path(entry.path)
+            if entry.name.startswith("."):
+                lock = self.lock(path, rel) if entry.is_file(follow_symlinks=False) else None
+                yield lock or Skipped(stored_path(rel), "hidden", "hidden name (starts with a dot)")
+                continue
             if entry.is_symlink():
                 outcome = self.link(path, rel, ancestors)
                 if isinstance(outcome, Path):
@@ -108,10 +114,18 @@ class _Walk:
         if not stat.S_ISREG(mode):
             kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
             return Skipped(stored_path(rel), "special_file", f"{kind}, not a regular file: never opened")
+        lock = self.lock(path, rel)
+        if lock is not None:
+            return lock
         if not accepts(rel.rsplit("/", 1)[-1], self.known):
             return Skipped(stored_path(rel), "unsupported_kind",
                            f"not a kind of file the pipeline reads ({_kinds(self.known)})")
         return Candidate(path, stored_path(rel))
+
+    def lock(self, path: Path, rel: str) -> Skipped | None:
+        """The row of a regular file that is an office suite's lock file, else None."""
+        reason = lock_file_reason(path, rel.rsplit("/", 1)[-1], self.known)
+        return None if reason is None else Skipped(stored_path(rel), "lock_file", reason)
 
     def link(self, path: Path, rel: str, ancestors: frozenset[Path]) -> Candidate | Skipped | Path:
         """A link's outcome: a file to parse, a skip, or a folder to descend into."""
