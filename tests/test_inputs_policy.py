@@ -91,18 +91,18 @@ def test_follow_links_reads_each_folder_once_whatever_the_routes_to_it(tmp_path)
     """Two links to one folder outside, a link to a folder inside (sorting
     before it), a link to a folder inside another linked folder, a link into a
     hidden folder: each folder's files are read once, every route has a row."""
-    inputs, shared = tmp_path / "in", tmp_path / "outside" / "shared"
+    inputs, common = tmp_path / "in", tmp_path / "outside" / "common"
     docx = (QZB / QZB_DOCX[0]).read_bytes()
     for folder, name in ((inputs / "real", "x.docx"), (inputs / ".hidden", "h.docx"),
-                         (shared, "s.docx"), (shared / "deep", "d.docx")):
+                         (common, "s.docx"), (common / "deep", "d.docx")):
         folder.mkdir(parents=True)
         (folder / name).write_bytes(distinct_copy(docx, name))
     (inputs / "real" / "up").symlink_to("..")
-    (shared / "loop").symlink_to("..")  # the folder holding shared: a cycle once shared is entered
+    (common / "loop").symlink_to("..")  # the folder holding common: a cycle once common is entered
     (inputs / "0-first").symlink_to("real")
-    (inputs / "a-deep").symlink_to(shared / "deep")
-    (inputs / "b-shared").symlink_to(shared)
-    (inputs / "c-shared").symlink_to(shared)
+    (inputs / "a-deep").symlink_to(common / "deep")
+    (inputs / "b-common").symlink_to(common)
+    (inputs / "c-common").symlink_to(common)
     (inputs / "h-link").symlink_to(".hidden")
     (inputs / "h2-link").symlink_to(inputs / ".hidden")
     out = tmp_path / "out"
@@ -110,10 +110,10 @@ def test_follow_links_reads_each_folder_once_whatever_the_routes_to_it(tmp_path)
         ".hidden": ("skipped", "hidden"),
         "0-first": ("skipped", "linked_folder"),
         "a-deep/d.docx": ("ok", None),
-        "b-shared/deep": ("skipped", "linked_folder"),
-        "b-shared/loop": ("skipped", "link_loop"),
-        "b-shared/s.docx": ("ok", None),
-        "c-shared": ("skipped", "linked_folder"),
+        "b-common/deep": ("skipped", "linked_folder"),
+        "b-common/loop": ("skipped", "link_loop"),
+        "b-common/s.docx": ("ok", None),
+        "c-common": ("skipped", "linked_folder"),
         "h-link/h.docx": ("ok", None),
         "h2-link": ("skipped", "linked_folder"),
         "real/up": ("skipped", "link_loop"),
@@ -121,11 +121,11 @@ def test_follow_links_reads_each_folder_once_whatever_the_routes_to_it(tmp_path)
     }
     error = read_dataset(out, "manifest").set_index("source_path").error
     assert error["0-first"].endswith("read under their own path, real")
-    assert error["b-shared/deep"] == "a folder already read under a-deep: each folder is read once"
-    assert error["c-shared"] == "a folder already read under b-shared: each folder is read once"
+    assert error["b-common/deep"] == "a folder already read under a-deep: each folder is read once"
+    assert error["c-common"] == "a folder already read under b-common: each folder is read once"
     assert error["h2-link"] == "a folder already read under h-link: each folder is read once"
     documents = read_dataset(out, "documents")
-    assert sorted(documents.source_path) == ["a-deep/d.docx", "b-shared/s.docx", "h-link/h.docx", "real/x.docx"]
+    assert sorted(documents.source_path) == ["a-deep/d.docx", "b-common/s.docx", "h-link/h.docx", "real/x.docx"]
 
 
 def test_unlistable_folder_is_an_error_row(tmp_path, monkeypatch):
