@@ -6,6 +6,10 @@ file did to them: compatibility code points for radicals, a radical drawn in
 front of its own ideograph, odd space characters, and characters spread apart by
 distributed justification (``工 作 任 务``).
 
+It also removes what no reader sees but every comparison does: control
+characters and invisible format characters (:data:`_INVISIBLE`), so that
+``市财<ZWSP>政局`` and ``市财政局`` are one unit, whichever format carried them.
+
 It deliberately does not fold full-width punctuation to ASCII (NFKC would).
 :func:`repair` keeps line breaks; :func:`join_lines` is the one rule for joining
 lines, used by the PDF extractor for the lines a layout wrapped and by
@@ -25,7 +29,35 @@ KANGXI = range(0x2F00, 0x2FE0)
 to its unified ideograph, so NFKC of that one character is exact."""
 
 _SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
-_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_LINE_BREAKS = regex.compile(r"\r\n?|[\v\f\u2028\u2029]")
+"""Line ends other than ``\\n`` (Unicode's mandatory breaks, UAX #14 BK/CR):
+CR and CRLF, vertical tab (Word's manual line break in its plain text), form
+feed (a page break in plain text), LINE and PARAGRAPH SEPARATOR. Each is the
+one break the model knows, ``\\n``. NEL (U+0085) is not among them: see
+:data:`_INVISIBLE`."""
+_INVISIBLE = regex.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f-\x9f"  # C0 controls but tab and line ends, DEL, C1 controls
+    r"\u00ad"  # soft hyphen: a hyphenation point, shown only where a line breaks
+    r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embeddings, overrides, isolates
+    r"\u200b-\u200d\u2060\ufeff"  # zero-width space, non-joiner, joiner; word joiner; BOM / ZWNBSP
+    r"\u2061-\u2064\u206a-\u206f]"  # invisible math operators; deprecated format characters
+)
+"""Characters a reader never sees, removed from every piece of text.
+
+Controls carry nothing in a notice: no producer writes them on purpose, and
+where they occur they are debris (a C1 code point is a byte of a Windows-1252
+text read as Latin-1; a NUL, a field code's remains). NEL (U+0085) is removed
+with the other C1 controls although Unicode calls it a line break: no
+document producer writes it for one, and what it is in practice is the ``…``
+of Windows-1252 (byte 0x85) read as Latin-1. The format characters here change
+no glyph of Chinese text (bidi controls order right-to-left scripts, which
+notices do not use; a soft hyphen shows only at a line end, and the model's
+lines are joined), but they make two spellings of one unit name compare
+unequal (``市财政局`` and ``市财<U+200B>政局``, a BOM pasted into a cell) and
+so split a group-by. Kept on purpose: variation selectors
+(U+FE00–FE0F, U+E0100–E01EF), which choose a glyph of the ideograph before them
+and so belong to the character, and U+180E, a letter-shaping mark of Mongolian
+script. Spaces are :data:`_SPACES`' business (U+3000 and NBSP become a space)."""
 _CJK = r"\p{Han}"
 _HAN = regex.compile(_CJK)
 _RUN_OF_SPACES = regex.compile(r" {2,}")
@@ -70,7 +102,7 @@ def collapse_spaced_run(match: regex.Match[str]) -> str:
 
 def repair(text: str) -> str:
     """Repair one piece of extracted text; line breaks are kept as ``\\n``."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_BREAKS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
     text = unify_radicals(text)

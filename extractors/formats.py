@@ -73,6 +73,8 @@ FORMATS: list[Format] = [
            (".doc", ".wps"), sniff.is_ole, "extractors.legacy:extract_legacy", needs="LibreOffice (soffice)"),
     Format("html", "web page saved from a government portal (the notice is found among the site's template)",
            (".html", ".htm", ".shtml", ".xhtml"), sniff.is_html, "extractors.html:extract_html"),
+    Format("mht", "web page saved as one file with its images (MHTML web archive: Chrome, Edge, IE, Word), "
+           "read as the page it holds", (".mht", ".mhtml"), sniff.is_mht, "extractors.mht:extract_mht"),
 ]
 """Every supported format, in sniffing order (the first whose sniffer says yes reads the file)."""
 

@@ -81,3 +81,21 @@ def is_html(data: bytes) -> bool:
     else:
         text = head.removeprefix(codecs.BOM_UTF8).decode("latin-1")
     return _HTML_START.match(text.lstrip()) is not None
+
+
+MIME_HEAD_BYTES = 8192
+_MIME_HEADER_BLOCK = regex.compile(rb"(?:[!-9;-~]+[ \t]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)+\r?\n")
+"""RFC 822 header lines (a continuation starts with a space or tab), closed by a blank line."""
+_MIME_VERSION = regex.compile(rb"^mime-version[ \t]*:", regex.I | regex.M)
+_WEB_ARCHIVE_TYPE = regex.compile(
+    rb"^content-type[ \t]*:\s*(?:multipart/related|text/html|application/xhtml\+xml)\s*(?:;|$)", regex.I | regex.M)
+
+
+def is_mht(data: bytes) -> bool:
+    """A MIME message whose header block (from the first byte to the first
+    blank line) has ``MIME-Version`` and a ``Content-Type`` of a web archive:
+    ``multipart/related`` (RFC 2557, as Chrome, IE and Word write it), or a
+    page itself (IE's archive of a page without images). Other MIME messages
+    (e-mails: ``multipart/mixed``) are not claimed."""
+    block = _MIME_HEADER_BLOCK.match(data[:MIME_HEAD_BYTES])
+    return block is not None and bool(_MIME_VERSION.search(block[0])) and bool(_WEB_ARCHIVE_TYPE.search(block[0]))

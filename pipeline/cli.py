@@ -94,7 +94,7 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     _engine_option(build)
     build.add_argument("--follow-links", action="store_true",
                        help="follow symbolic links out of INPUT_DIR and links to folders (default: not followed, "
-                            "each listed in the manifest as skipped)")
+                            "each listed in the manifest as skipped); each folder is still read once")
     build.add_argument("--no-wait", action="store_true",
                        help="if another build is using OUTPUT_DIR, fail at once (exit 2) instead of waiting")
     build.add_argument("--partition-by", choices=PARTITION_BY,

@@ -224,6 +224,21 @@ def zip_parts(parts: dict[str, str | bytes]) -> bytes:
     return buf.getvalue()
 
 
+def renamed(ofd: bytes, names: dict[str, str]) -> bytes:
+    """*ofd* with the parts named in *names* stored under other names (another
+    letter case, backslashes), while its XML still names them as before."""
+    with zipfile.ZipFile(io.BytesIO(ofd)) as z:
+        parts: dict[str, str | bytes] = {names.get(n, n): z.read(n) for n in z.namelist()}
+    return zip_parts(parts)
+
+
+def composite_res(units: dict[int, str]) -> str:
+    """A DocumentRes part of CompositeGraphicUnits: ID → the objects' XML of its Content."""
+    xml = "".join(f'<ofd:CompositeGraphicUnit ID="{uid}" Width="100" Height="100"><ofd:Content>{content}'
+                  "</ofd:Content></ofd:CompositeGraphicUnit>" for uid, content in units.items())
+    return f'{HEAD}<ofd:Res xmlns:ofd="{NS}"><ofd:CompositeGraphicUnits>{xml}</ofd:CompositeGraphicUnits></ofd:Res>'
+
+
 def image_page_xml(resource: int, width_mm: float, height_mm: float) -> str:
     """A page of one image over the whole page (its unit square scaled by the CTM)."""
     size = f"{width_mm:.4f} {height_mm:.4f}"
@@ -260,7 +275,8 @@ def scan_to_ofd(scanned_pdf: bytes) -> bytes:
 
 
 def real_ofd(name: str) -> bytes:
-    """One of the three OFD files from other producers (ofdrw's test resources)."""
+    """One of the OFD files from other producers (ofdrw's test resources;
+    tests/fixtures/ofd/README.md says which)."""
     return (FIXTURES / "ofd" / f"{name}.ofd").read_bytes()
 
 

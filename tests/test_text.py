@@ -1,4 +1,4 @@
-"""Text-layer repair (extractors/cjk.py) and canonical text (pipeline/text.py)."""
+"""Text-layer repair (cjk/text.py) and canonical text (pipeline/normalize/text.py)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,28 @@ from pipeline.normalize.text import prose
 )
 def test_repair(damaged, clean):
     assert repair(damaged) == clean
+
+
+@pytest.mark.parametrize(
+    ("soiled", "clean"),
+    [
+        ("市财\u200b政局", "市财政局"),  # zero-width space
+        ("\ufeff市财政局", "市财政局"),  # a BOM pasted in front of a cell's text
+        ("市财\u00ad政局", "市财政局"),  # soft hyphen
+        ("市\u200c财\u200d政\u2060局", "市财政局"),  # zero-width non-joiner, joiner; word joiner
+        ("\u202a市财政局\u202c、\u2067市司法局\u2069\u200e\u200f\u061c", "市财政局、市司法局"),  # bidi
+        ("市财\u0085政局", "市财政局"),  # NEL: Windows-1252's … read as Latin-1, not a line break
+        ("市\u0080财\u009f政\u0090局", "市财政局"),  # C1 controls
+        ("市\x00财\x07政\x1b局\x7f", "市财政局"),  # C0 controls, DEL
+        ("第一行\v第二行\f第三行\u2028第四行\u2029第五行\r\n第六行\r第七行",
+         "第一行\n第二行\n第三行\n第四行\n第五行\n第六行\n第七行"),  # every line end is \n
+        ("工作\t要点", "工作 要点"),  # a tab is a space (next to ideographs, normalization drops it)
+        ("（此件\u3000主动公开）", "（此件 主动公开）"),  # the ideographic space is a space
+        ("葛\U000e0100洪", "葛\U000e0100洪"),  # a variation selector chooses the glyph: kept
+    ],
+)
+def test_repair_removes_what_no_reader_sees(soiled, clean):
+    assert repair(soiled) == clean
 
 
 def test_full_width_punctuation_is_never_folded_to_ascii():

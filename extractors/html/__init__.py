@@ -28,6 +28,10 @@ _INTERNAL_SUBSET = regex.compile(r"<!DOCTYPE[^>\[]*\[", regex.I)
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*>")
 """An XHTML file's ``<?xml … encoding=…?>``: already used to decode, and lxml
 refuses text that still carries one."""
+_NOT_XML_TEXT = {0x0B: " ", 0x0C: " ", 0x1B: None}
+"""Controls a decoded page may hold (decode_html lets them through) that lxml
+refuses in text it sets, as when a removed element's tail joins its parent:
+form feed is HTML whitespace, a vertical tab shows as one, ESC shows as nothing."""
 
 
 def check_size(data: bytes) -> None:
@@ -52,7 +56,7 @@ def parse_html(text: str) -> html.HtmlElement:
     """The page's tree; raises for markup nested past libxml2's limit or too many elements."""
     parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
     try:
-        root = html.document_fromstring(_XML_DECLARATION.sub("", text), parser=parser)
+        root = html.document_fromstring(_XML_DECLARATION.sub("", text).translate(_NOT_XML_TEXT), parser=parser)
     except (etree.ParserError, ValueError) as exc:  # nothing but whitespace or comments
         raise ExtractionError("html_no_content", f"the page has no elements: {exc}") from exc
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
@@ -64,10 +68,12 @@ def parse_html(text: str) -> html.HtmlElement:
     return root
 
 
-def extract_html(data: bytes) -> Document:
-    """Read a web page's bytes into the document model."""
+def extract_html(data: bytes, container_charset: str | None = None) -> Document:
+    """Read a web page's bytes into the document model; *container_charset* is
+    the charset a container declares for them (an MHTML archive's page part:
+    :mod:`extractors.mht`), ranked above the page's own declaration."""
     check_size(data)
-    text = decode_html(data)
+    text = decode_html(data, container_charset)
     check_declarations(text)
     page = analyse(parse_html(text))
     blocks = content_blocks(page)

@@ -3,15 +3,19 @@
 Chinese government sites serve UTF-8, GBK and GB2312, often without saying
 which (gov.cn's own article fragments carry no ``<meta charset>``), and saved
 pages lose the HTTP header that named it. The order is the HTML standard's
-prescan, made strict:
+encoding sniffing, made strict:
 
 1. a byte-order mark;
-2. a charset declared in the first bytes: ``<meta charset>``, ``<meta
+2. the charset the page's container declares, where it has one: an MHTML
+   archive's ``Content-Type: text/html; charset=…`` for its page part, which
+   browsers load as they load HTTP's header (the transport layer, ranked above
+   the page's own markup by the standard);
+3. a charset declared in the first bytes: ``<meta charset>``, ``<meta
    http-equiv="Content-Type" content="…; charset=…">`` or an XML declaration
    (XHTML);
-3. UTF-8 when the bytes are valid UTF-8 (random bytes of another multi-byte
+4. UTF-8 when the bytes are valid UTF-8 (random bytes of another multi-byte
    encoding almost never are);
-4. charset-normalizer's guess.
+5. charset-normalizer's guess.
 
 A declaration is trusted only when the bytes decode under it without error;
 otherwise detection takes over, because a page that says ``gb2312`` but holds
@@ -93,8 +97,19 @@ def _detected(data: bytes) -> str | None:
     return _strict(data, codec) if codec else None
 
 
-def decode_html(data: bytes) -> str:
-    """The page's text. Raises ``undecodable_html`` when no encoding reads it."""
+def decode_html(data: bytes, container_charset: str | None = None) -> str:
+    """The page's text; *container_charset* is the label its container declares
+    (an MHTML part's), if any. Raises ``undecodable_html`` when no encoding reads
+    it, or when what it reads holds control characters: whichever rule chose the
+    encoding (a BOM, a declaration), binary data is no page."""
+    text = _decode(data, container_charset)
+    if _BINARY.search(text):
+        raise ExtractionError("undecodable_html", "the page holds control characters that no text has: "
+                                                  "binary content, not a web page")
+    return text
+
+
+def _decode(data: bytes, container_charset: str | None) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             text = _strict(data[len(bom):], codec)
@@ -102,20 +117,20 @@ def decode_html(data: bytes) -> str:
                 raise ExtractionError("undecodable_html", f"the page starts with a {codec} byte-order mark "
                                                           f"but its bytes are not {codec}")
             return text
-    declared = declared_charset(data)
-    if declared and (declared.replace("-", "_") not in _SINGLE_BYTE or data.isascii()):
-        text = _strict(data, declared)
-        if text is not None:
-            return text
+    container = codec_name(container_charset) if container_charset else None
+    declared = [c for c in (container, declared_charset(data)) if c]
+    for codec in declared:
+        if codec.replace("-", "_") not in _SINGLE_BYTE or data.isascii():
+            text = _strict(data, codec)
+            if text is not None:
+                return text
     text = _strict(data, "utf-8")
     if text is None:
         text = _detected(data)
-    if text is None and declared:
-        text = _strict(data, declared)  # a single-byte declaration no detector contradicted
+    for codec in declared:  # a single-byte declaration no detector contradicted
+        if text is None:
+            text = _strict(data, codec)
     if text is None:
         raise ExtractionError("undecodable_html", "no text encoding reads the page without errors "
-                                                  "(declared: %s)" % (declared or "none"))
-    if _BINARY.search(text):
-        raise ExtractionError("undecodable_html", "the page holds control characters that no text has: "
-                                                  "binary content, not a web page")
+                                                  "(declared: %s)" % (", ".join(declared) or "none"))
     return text

@@ -127,11 +127,13 @@ def layout_document(pages: Iterable[PageLayout], source_format: str) -> Document
     glyphs = GlyphCount()
     ocr_pages: list[int] = []
     read = []
+    has_images = False
     for page in pages:
         read.append(_read_page(page, glyphs))
+        has_images = has_images or bool(page.images)
         if page.text_source == "ocr":
             ocr_pages.append(page.number)
-    warnings = glyphs.warnings(len(read), len(ocr_pages))
+    warnings = glyphs.warnings(len(read), len(ocr_pages), has_images)
     assembler = _Assembler(margins=_margins_by_width(read))
     for item in read:
         assembler.page(item)

@@ -104,13 +104,15 @@ class GlyphCount:
     def mean_score(self) -> float | None:
         return sum(self.scores) / len(self.scores) if self.scores else None
 
-    def warnings(self, n_pages: int, n_ocr: int) -> list[str]:
-        """Raise ``no_text_layer`` for a document without readable text; else
-        the warnings the document carries about glyphs it left out or could
-        not map."""
+    def warnings(self, n_pages: int, n_ocr: int, has_images: bool) -> list[str]:
+        """Raise ``no_text_layer`` for a document without readable text (saying
+        whether OCR ran, or could have: *has_images*, any page draws an
+        image); else the warnings the document carries about glyphs it left
+        out or could not map."""
         if self.total == 0:
             detail = (f"OCR found none on its {n_ocr} scanned pages" if n_ocr
-                      else "scanned images need OCR (--ocr auto)")
+                      else "scanned images need OCR (--ocr auto)" if has_images
+                      else "they draw neither text nor images (vector graphics only)")
             raise ExtractionError("no_text_layer", f"none of {n_pages} pages has text: {detail}")
         if self.cid > CID_SHARE_LIMIT * self.total:
             raise ExtractionError(

@@ -5,7 +5,8 @@ that PDF uses too.
 Pages without a usable text layer (a scanned page: an ``ImageObject`` and no
 text) are read by OCR from their images, as a PDF's scanned pages are.
 
-Modules: :mod:`.package` (zip, parts, documents, resources, what is left out),
+Modules: :mod:`.package` (zip, documents, what is left out), :mod:`.parts` (which
+entry a reference names), :mod:`.resources` (fonts, images, graphic units),
 :mod:`.content` (a page's layers and objects), :mod:`.text` (glyphs),
 :mod:`.geometry` (CTM, path data → rules), :mod:`.render` (a page's images for
 OCR), :mod:`.xml` (namespace-blind lookups).
@@ -40,7 +41,8 @@ def read_ofd(data: bytes) -> OfdPages:
     parsed, uses = template_uses(pkg, doc.pages)
     pages = [read_page(pkg, doc, ref, parsed[ref.content], uses) for ref in doc.pages]
     images: dict[int, list[PlacedImage]] = {p.layout.number: p.images for p in pages}
-    return OfdPages(pages=[p.layout for p in pages], info=doc.info, warnings=doc.warnings,
+    warnings = list(dict.fromkeys(doc.warnings + [w for p in pages for w in p.warnings]))
+    return OfdPages(pages=[p.layout for p in pages], info=doc.info, warnings=warnings,
                     render=OfdRenderer(pkg, images))
 
 

@@ -39,7 +39,8 @@ def cell_value(value: Any) -> Any:
         return value
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    # Control characters from a DOCX (vertical tab, form feed) make openpyxl refuse the cell.
+    # Control characters in a file name (source_path; the text fields hold none, docs/normalization.md)
+    # make openpyxl refuse the cell.
     return ILLEGAL_CHARACTERS_RE.sub("", csv_text(value))
 
 
