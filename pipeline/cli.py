@@ -19,9 +19,8 @@ from typing import TextIO
 
 from extractors import formats as registry
 from extractors.ocr_modes import OCR_MODES
-from pipeline.analysis.unit_review import SUGGESTIONS_FILE
 from pipeline.datasets.records import PARTITION_BY
-from pipeline.normalize.alias_table import ALIAS_DIR, AliasTableError, default_table
+from pipeline.normalize.alias_table import ALIAS_DIR, REVIEWED_FILE, SUGGESTIONS_FILE, AliasTableError, default_table
 from pipeline.run.batch import Options, run_batch
 from pipeline.run.executors import EXECUTORS, ExecutorUnusable, executor_for
 from pipeline.run.names import printable
@@ -139,7 +138,7 @@ def _raise_on_sigterm(signum: int, frame: object) -> None:
 
 
 def _units(args: argparse.Namespace) -> int:
-    from pipeline.analysis.unit_review import REVIEWED_FILE, accept, write_suggestions
+    from pipeline.analysis.unit_review import accept, write_suggestions
     from pipeline.datasets.writers import dataset_source
 
     if args.units_command == "suggest":

@@ -155,6 +155,6 @@ def build(record: type[R], source: DataclassInstance, **values: Any) -> R:
     carried without one more line of copying. Fields whose meaning changes on
     the way (raw unit cells → split unit lists) are passed in *values*.
     """
-    names = {f.name for f in dataclasses.fields(record)}
-    carried = {f.name: getattr(source, f.name) for f in dataclasses.fields(source) if f.name in names}
+    names = set(_getter(record)[0])
+    carried = {name: value for name, value in record_dict(source).items() if name in names}
     return record(**(carried | values))

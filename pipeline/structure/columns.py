@@ -22,6 +22,7 @@ dropped.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -147,21 +148,21 @@ def _is_task_header(columns: ColumnMap) -> bool:
     return has_content and len(columns.roles) >= 2
 
 
-def _row_texts(row: list[Slot | None]) -> list[str]:
+def _row_texts(row: Sequence[Slot | None]) -> list[str]:
     return [slot.text if slot is not None else "" for slot in row]
 
 
-def _own_texts(row: list[Slot | None]) -> list[str]:
+def _own_texts(row: Sequence[Slot | None]) -> list[str]:
     return [s.text for s in row if s is not None and not s.covered and s.text.strip()]
 
 
-def _is_sub_header(row: list[Slot | None]) -> bool:
+def _is_sub_header(row: Sequence[Slot | None]) -> bool:
     """A second header row: every cell of its own names a role (``牵头单位 | 配合单位``)."""
     own = _own_texts(row)
     return bool(own) and all(column_role(t) is not None and parse_marker(t) is None for t in own)
 
 
-def _combined_header(top: list[Slot | None], sub: list[Slot | None]) -> list[str]:
+def _combined_header(top: Sequence[Slot | None], sub: Sequence[Slot | None]) -> list[str]:
     """Per column the lower header cell where it has one of its own, else the upper."""
     return [
         s.text if s is not None and not s.covered and s.text.strip() else (t.text if t is not None else "")
@@ -188,10 +189,11 @@ def grouping_columns(table: Table, first_row: int) -> frozenset[int]:
     return frozenset(found)
 
 
-def _header_candidates(grid: list[list[Slot | None]]) -> list[tuple[int, list[list[Slot | None]], list[str]]]:
+def _header_candidates(grid: Sequence[Sequence[Slot | None]]
+                       ) -> list[tuple[int, Sequence[Sequence[Slot | None]], list[str]]]:
     """(row, header rows, column texts) of every place a header may stand: each
     of the first rows alone, and with the row below when that one refines it."""
-    found = []
+    found: list[tuple[int, Sequence[Sequence[Slot | None]], list[str]]] = []
     for r in range(min(HEADER_SCAN_ROWS, len(grid))):
         found.append((r, [grid[r]], _row_texts(grid[r])))
         if r + 1 < len(grid) and _is_sub_header(grid[r + 1]):
@@ -207,7 +209,7 @@ def find_header(table: Table) -> tuple[int, ColumnMap] | None:
     the header's upper half.
     """
     grid = table.grid()
-    best: tuple[int, int, list[list[Slot | None]], list[str]] | None = None
+    best: tuple[int, int, Sequence[Sequence[Slot | None]], list[str]] | None = None
     for r, rows, texts in _header_candidates(grid):
         columns = map_columns(texts)
         if _is_task_header(columns) and (best is None or len(columns.roles) > best[0]):
