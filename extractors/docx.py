@@ -33,6 +33,8 @@ MC = "{{{}}}".format(NS["mc"])
 _TRANSPARENT = {W + t for t in ("ins", "smartTag", "customXml", "hyperlink", "fldSimple", "moveTo", "dir", "bdo")}
 _SKIPPED = {W + t for t in ("del", "moveFrom", "delText", "pPr", "rPr", "instrText", "fldData", "footnoteReference",
                             "commentReference")} | {MC + "Fallback"}
+_GRAPHICS = {W + "drawing", W + "pict", W + "object", MC + "AlternateContent"}
+"""Run children that can hold a text box (DrawingML, VML, an OLE object's shape, or either behind a choice)."""
 _ALIGN: dict[str, Align] = {"center": "center", "right": "right", "end": "right", "left": "left", "start": "left",
           "both": "justify", "distribute": "justify"}
 
@@ -161,12 +163,13 @@ class _Reader:
                 if tag == W + "txbxContent":
                     boxes.append(child)
                 elif tag == W + "r":
-                    run_text = _run_text(child)
+                    run_text, graphic = _run_text(child)
                     if run_text.strip():
                         b = child.find("w:rPr/w:b", NS)
                         bold.append(_on(b) if b is not None else None)
                     parts.append(run_text)
-                    walk_drawings(child)
+                    if graphic:
+                        walk_drawings(child)
                 elif tag == W + "sdt":
                     content = child.find("w:sdtContent", NS)
                     if content is not None:
@@ -259,11 +262,16 @@ def _children(el: etree._Element, local: str) -> Iterator[etree._Element]:
             yield from _children(child, local)
 
 
-def _run_text(run: etree._Element) -> str:
+def _run_text(run: etree._Element) -> tuple[str, bool]:
+    """A run's text, and whether it holds a graphic that may anchor text boxes
+    (only then is it searched for them: most runs hold text alone)."""
     out: list[str] = []
+    graphic = False
     for child in run:
         tag = child.tag
-        if tag == W + "t":
+        if tag in _GRAPHICS:
+            graphic = True
+        elif tag == W + "t":
             out.append(child.text or "")
         elif tag == W + "tab" or tag == W + "ptab":
             out.append(" ")
@@ -276,7 +284,7 @@ def _run_text(run: etree._Element) -> str:
             code = child.get(W + "char", "")
             with contextlib.suppress(ValueError):  # a w:char that is no hex code point adds nothing
                 out.append(chr(int(code, 16)))
-    return "".join(out)
+    return "".join(out), graphic
 
 
 def extract_docx(data: bytes) -> Document:
