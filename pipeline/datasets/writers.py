@@ -109,21 +109,19 @@ def _unless_none(text: Callable[[Any], str]) -> Callable[[Any], str]:
     return lambda value: "" if value is None else text(value)
 
 
-def csv_cell(type_: pa.DataType) -> Callable[[Any], str]:
-    """:func:`csv_value` for the values of a column of *type_*, chosen once per
-    column instead of by testing every value's type: the CSV files are most of
-    what writing the datasets costs."""
-    if pa.types.is_string(type_):
-        return _unless_none(str)
+def csv_cell(type_: pa.DataType) -> Callable[[Any], str] | None:
+    """How a column of *type_* turns a record's value into :func:`csv_value`'s
+    text, chosen once per column rather than by testing every value's type;
+    None where the csv module's own writing is that text already (strings,
+    integers and booleans as ``str`` gives them, dates in ISO form, None as
+    an empty field). The CSV files are most of what writing datasets costs."""
     if pa.types.is_map(type_):
         return _unless_none(_json_map)
     if pa.types.is_list(type_):
         return _unless_none(_joined)
-    if pa.types.is_date(type_):
-        return _unless_none(dt.date.isoformat)
     if pa.types.is_floating(type_):
         return _unless_none(_decimal3)
-    return _unless_none(str)
+    return None
 
 
 class CsvWriter:
@@ -134,13 +132,15 @@ class CsvWriter:
         self._fh = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115  closed by close()
         self._writer = csv.writer(self._fh)
         self._values = operator.attrgetter(*schema.names)
-        self._cells = [csv_cell(f.type) for f in schema]
+        self._cells = [(i, cell) for i, f in enumerate(schema) if (cell := csv_cell(f.type)) is not None]
         self._writer.writerow(schema.names)
 
     def write_records(self, records: Sequence[Any]) -> None:
-        cells = self._cells
-        self._writer.writerows([cell(value) for cell, value in zip(cells, self._values(r), strict=True)]
-                               for r in records)
+        rows = [list(self._values(r)) for r in records]
+        for i, cell in self._cells:
+            for row in rows:
+                row[i] = cell(row[i])
+        self._writer.writerows(rows)
 
     def close(self) -> None:
         _sync_close(self._fh)
@@ -157,19 +157,22 @@ def _sync_close(fh: Any) -> None:
 class DatasetWriter:
     """One dataset streamed, batch by batch, into a Parquet file and its CSV sibling.
 
-    Records are turned into Arrow and CSV rows as they are added (while a run's
-    workers still parse, that work overlaps theirs); the Arrow rows are written
-    as one Parquet row group each :data:`BATCH_ROWS`, so memory stays flat
-    however many files a run has.
+    Records are written to the CSV as they are added, and turned into Arrow
+    each :data:`CONVERT_ROWS` (while a run's workers still parse, that work
+    overlaps theirs; a conversion per file would cost more than the rows); the
+    Arrow rows are written as one Parquet row group each :data:`BATCH_ROWS`,
+    so memory stays flat however many files a run has.
     """
 
+    CONVERT_ROWS = 2_000
     BATCH_ROWS = 20_000
 
     def __init__(self, parquet: Path, csv_path: Path, dataset: Dataset) -> None:
         self.name = dataset.name
         self._schema = dataset.schema
-        self._pending: list[pa.Table] = []
-        self._pending_rows = 0
+        self._records: list[Any] = []
+        self._converted: list[pa.Table] = []
+        self._converted_rows = 0
         self._closed = False
         self._parquet_fh = open(parquet, "wb")  # noqa: SIM115  closed by close()
         self._parquet = pq.ParquetWriter(self._parquet_fh, file_schema(self._schema), compression="zstd")
@@ -178,23 +181,29 @@ class DatasetWriter:
     def add(self, records: Sequence[Any]) -> None:
         if self._closed and records:
             raise ValueError(f"{self.name} is complete; no rows may be added")
-        if not records:
-            return
-        self._pending.append(to_table(records, self._schema))
-        self._pending_rows += len(records)
         self._csv.write_records(records)
-        if self._pending_rows >= self.BATCH_ROWS:
-            self._flush()
+        self._records.extend(records)
+        if len(self._records) >= self.CONVERT_ROWS:
+            self._convert()
+        if self._converted_rows >= self.BATCH_ROWS:
+            self._write_row_group()
 
-    def _flush(self) -> None:
-        self._parquet.write_table(pa.concat_tables(self._pending))
-        self._pending, self._pending_rows = [], 0
+    def _convert(self) -> None:
+        self._converted.append(to_table(self._records, self._schema))
+        self._converted_rows += len(self._records)
+        self._records = []
+
+    def _write_row_group(self) -> None:
+        self._parquet.write_table(pa.concat_tables(self._converted))
+        self._converted, self._converted_rows = [], 0
 
     def close(self) -> None:
         if self._closed:
             return
-        if self._pending:
-            self._flush()
+        if self._records:
+            self._convert()
+        if self._converted:
+            self._write_row_group()
         self._parquet.close()
         _sync_close(self._parquet_fh)
         self._csv.close()
