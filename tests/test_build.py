@@ -98,10 +98,11 @@ def test_a_build_writes_its_datasets_without_pandas(tmp_path):
     inputs.mkdir()
     shutil.copy(QZB / QZB_DOCX[0], inputs / "a.docx")
     script = "import sys; from pipeline.cli import main; code = main(sys.argv[1:]); print(code, 'pandas' in sys.modules)"
-    run = subprocess.run([sys.executable, "-c", script, "build", str(inputs), str(tmp_path / "out"), "-q"],
+    run = subprocess.run([sys.executable, "-c", script, "build", str(inputs), str(tmp_path / "out"), "-q", "--xlsx"],
                          cwd=ROOT, capture_output=True, text=True, check=True)
     assert run.stdout.split()[-2:] == ["0", "False"]
     assert len(pd.read_parquet(tmp_path / "out" / "tasks.parquet")) == 42
+    assert len(pd.read_excel(tmp_path / "out" / "notices.xlsx", sheet_name="tasks")) == 42
 
 
 def test_usage_errors_exit_2(tmp_path):
