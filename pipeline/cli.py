@@ -25,7 +25,7 @@ from pipeline.datasets.partitions import PARTITION_BY
 from pipeline.datasets.writers import dataset_source
 from pipeline.normalize.alias_table import ALIAS_DIR, AliasTableError, default_table
 from pipeline.run.batch import DiskFull, Options, run_batch
-from pipeline.run.executors import EXECUTORS, ExecutorUnusable, executor_for
+from pipeline.run.executors import EXECUTORS, ExecutorLost, ExecutorUnusable, executor_for
 from pipeline.run.names import printable
 from pipeline.run.outdir import OutputUnusable
 from pipeline.run.progress import BarLogHandler, PrintableFormatter, Progress
@@ -34,6 +34,10 @@ from pipeline.run.workers import Limits, default_jobs
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 128 + signal.SIGINT
 EXIT_TERMINATED = 128 + signal.SIGTERM
+EXIT_CLUSTER_LOST = 75
+"""sysexits.h's EX_TEMPFAIL: the Dask cluster went away during the run; nothing is
+wrong with the inputs or the options, and the same command, run again once the
+cluster is back, parses only the files not yet cached."""
 
 MIN_MEMORY_MB = 512
 """Smallest --memory-limit accepted: a worker inherits the readers' libraries
@@ -219,6 +223,9 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     except DiskFull as exc:
         _say(f"disk_full: {exc}; {_kept(progress)}; previous datasets unchanged", sys.stderr)
         return EXIT_FAILED
+    except ExecutorLost as exc:
+        _say(f"cluster_lost: {exc}; {_kept(progress)}; previous datasets unchanged", sys.stderr)
+        return EXIT_CLUSTER_LOST
     except (KeyboardInterrupt, Terminated) as exc:
         outcome = (f"datasets published to {out}" if progress.generation is not None
                    else "previous datasets unchanged")

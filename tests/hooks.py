@@ -25,6 +25,13 @@ KILL_HOST = b"TEST-HOOK-KILL-HOST"
 Dask worker process itself (as the OOM killer would). Only for Dask tests:
 under the local pool that process is the build, so the hook refuses there."""
 
+CLI = ("import functools, sys; import pipeline.cli as cli; from tests.hooks import misbehaving_convert; "
+       "cli.Options = functools.partial(cli.Options, converter=misbehaving_convert); "
+       "sys.exit(cli.main(sys.argv[1:]))")
+"""``python -c CLI ARGS…`` (from the repository's root) runs the command line
+with :func:`misbehaving_convert` as the converter: the tests that watch a
+real ``build`` process from outside (its exit code, its stderr) use it."""
+
 SLOW_SECONDS = 4.0
 HANG_SECONDS = 3600.0
 """Far beyond any --timeout a test sets: a hang row that ends sooner was cut short."""

@@ -11,10 +11,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
-import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -24,7 +23,7 @@ from pipeline.cli import EXIT_FAILED, EXIT_USAGE, main
 from pipeline.datasets.records import DATASETS
 from pipeline.run.batch import Options, run_batch
 from pipeline.run.workers import WORKER_ENVIRONMENT, Limits
-from tests import hooks, hostile, pdfgen
+from tests import dask_processes, hooks, hostile, partitioned, pdfgen
 from tests.conftest import QZB, QZB_DOCX, QZB_PDF
 from tests.docxgen import distinct_copy
 
@@ -51,8 +50,10 @@ def dask_options(cluster, **kwargs) -> Options:
 
 
 def datasets(out: Path) -> dict[str, list[dict]]:
-    """Every dataset's rows in file order; the manifest's timings aside."""
-    rows = {name: pq.read_table(out / f"{name}.parquet").to_pylist() for name in DATASETS}
+    """Every dataset's rows in file order (a partitioned one's, folder by folder,
+    with its `year`); the manifest's timings aside."""
+    rows = {name: pq.read_table(out / f"{name}.parquet" if (out / f"{name}.parquet").exists() else out / name)
+            .to_pylist() for name in DATASETS}
     for row in rows["manifest"]:
         del row["seconds"], row["ocr_seconds"]
     return rows
@@ -164,6 +165,40 @@ def test_both_publish_a_generation_behind_current(builds):
         assert not list((out / ".generations").glob("*.partial"))
 
 
+def test_partitioned_dask_build_equals_partitioned_local_build(cluster, tmp_path):
+    """--partition-by year on the cluster writes the local build's partitions,
+    file for file; when one year's input changes, that file alone is parsed again
+    (the others come from the cache) and that year alone is rewritten (the others
+    are carried: the same inodes), both ways."""
+    inputs = partitioned.fill(tmp_path / "in", partitioned.YEARS)
+    local, on_dask = tmp_path / "local", tmp_path / "dask"
+    options = Options(jobs=2, partition_by="year")
+
+    def build_both() -> None:
+        run_batch(inputs, local, options)
+        run_batch(inputs, on_dask, replace(options, executor=DaskExecutor(cluster.scheduler_address, 2)))
+        assert datasets(on_dask) == datasets(local)
+        files = {out: {p.relative_to(out / "current").as_posix(): p.read_bytes()
+                       for p in (out / "current").rglob("part-*")} for out in (local, on_dask)}
+        assert files[on_dask] == files[local]
+
+    build_both()
+    years = {row["source_path"]: str(row["year"]) for row in datasets(on_dask)["documents"]}
+    assert years == partitioned.YEARS
+    first = partitioned.inodes(on_dask)
+    assert {path.split("/")[-2] for path in first} == {"year=2018", "year=2019", "year=unknown"}
+
+    edited = QZB_DOCX[1]  # one of 2018's notices in new bytes: a new document (doc_id) of the same text
+    (inputs / edited).write_bytes(distinct_copy((QZB / edited).read_bytes(), "edited"))
+    build_both()
+    manifest = datasets(on_dask)["manifest"]
+    assert {row["source_path"]: row["cached"] for row in manifest} == {
+        path: path != edited for path in partitioned.YEARS}
+    second = partitioned.inodes(on_dask)
+    assert sorted(second) == sorted(first)
+    assert {path for path in second if second[path] != first[path]} == {path for path in second if "year=2018" in path}
+
+
 def test_a_file_that_kills_its_dask_worker_twice_is_worker_crashed(cluster, tmp_path):
     """The Dask worker process itself dies (as under the OOM killer): the scheduler
     tries another worker once, then gives up; the run goes on."""
@@ -205,21 +240,6 @@ def test_scheduler_without_dask_executor_is_a_usage_error(tmp_path, capsys):
     assert "--executor dask" in capsys.readouterr().err
 
 
-def _dask(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
-    """`dask scheduler` or `dask worker` as docs/scale.md starts them (on 127.0.0.1 only)."""
-    return subprocess.Popen([str(Path(sys.executable).with_name("dask")), *args], env={**os.environ, **(env or {})},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-
-
 def test_existing_cluster_started_as_the_docs_say(tmp_path, capsys):
     """`dask scheduler` + `dask worker` processes: a worker started without
     DASK_DISTRIBUTED__WORKER__DAEMON=False is refused with one line, before any
@@ -227,24 +247,15 @@ def test_existing_cluster_started_as_the_docs_say(tmp_path, capsys):
     inputs = tmp_path / "in"
     inputs.mkdir()
     shutil.copy(QZB / QZB_DOCX[1], inputs / "good.docx")
-    scheduler_file = tmp_path / "scheduler.json"
-    scheduler = _dask("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-                      "--scheduler-file", str(scheduler_file))
+    scheduler, address = dask_processes.start_scheduler(tmp_path)
     workers: list[subprocess.Popen] = []
     try:
-        for _ in range(300):
-            if scheduler_file.exists() and scheduler_file.stat().st_size:
-                break
-            time.sleep(0.1)
-        address = json.loads(scheduler_file.read_text())["address"]
-        worker_args = ("worker", address, "--host", "127.0.0.1", "--nworkers", "1", "--nthreads", "2",
-                       "--no-dashboard")
-        workers.append(_dask(*worker_args))
+        workers.append(dask_processes.start(*dask_processes.worker_args(address, 2)))
         build = ["build", str(inputs), str(tmp_path / "dask"), "--quiet", "--executor", "dask", "--scheduler", address]
         assert main(build) == EXIT_USAGE
         assert "DASK_DISTRIBUTED__WORKER__DAEMON=False" in capsys.readouterr().err
-        _stop(workers.pop())
-        workers.append(_dask(*worker_args, env={"DASK_DISTRIBUTED__WORKER__DAEMON": "False"}))
+        dask_processes.stop(workers.pop())
+        workers.append(dask_processes.start(*dask_processes.worker_args(address, 2), env=dask_processes.WORKER_ENV))
         from distributed import Client
 
         with Client(address) as client:  # until the scheduler has seen the first worker go and the second come
@@ -257,7 +268,7 @@ def test_existing_cluster_started_as_the_docs_say(tmp_path, capsys):
         assert main(build) == 0
     finally:
         for process in [*workers, scheduler]:
-            _stop(process)
+            dask_processes.stop(process)
     assert main(["build", str(inputs), str(tmp_path / "local"), "--quiet"]) == 0
     assert datasets(tmp_path / "dask") == datasets(tmp_path / "local")
 

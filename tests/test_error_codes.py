@@ -41,3 +41,12 @@ def test_every_emitted_code_is_documented():
     assert {"empty_file", "hostile_xml", "zip_bomb", "timeout", "worker_crashed", "memory_limit",
             "corrupt_pdf", "encrypted", "no_text_layer", "disk_full", "hidden", "link_outside"} <= emitted
     assert emitted - documented_codes() == set()
+
+
+def test_every_exit_code_is_documented():
+    from pipeline import cli
+
+    exits = {value for name, value in vars(cli).items() if name.startswith("EXIT_")}
+    assert {0, 1, 2, 75, 130, 143} <= exits
+    text = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    assert exits == {int(code) for code in re.findall(r"\*\*(\d+)\*\*", text)}

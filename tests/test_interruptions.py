@@ -18,10 +18,6 @@ from pipeline.run.cache import Cache
 from tests import hooks
 from tests.conftest import QZB, QZB_DOCX, ROOT
 
-CLI_WITH_HOOKS = ("import functools, sys; import pipeline.cli as cli; from tests.hooks import misbehaving_convert; "
-                  "cli.Options = functools.partial(cli.Options, converter=misbehaving_convert); "
-                  "sys.exit(cli.main(sys.argv[1:]))")
-
 
 def _start(tmp_path: Path, jobs: int) -> tuple[subprocess.Popen, Path]:
     """A build that parses good.docx first and then spends seconds on slow files."""
@@ -30,7 +26,7 @@ def _start(tmp_path: Path, jobs: int) -> tuple[subprocess.Popen, Path]:
     shutil.copy(QZB / QZB_DOCX[0], inputs / "a-good.docx")
     for i in range(3):
         (inputs / f"slow{i}.pdf").write_bytes(b"%PDF-1.7\n" + hooks.SLOW + bytes([i]))
-    run = subprocess.Popen([sys.executable, "-c", CLI_WITH_HOOKS, "build", str(inputs), str(out), "-j", str(jobs)],
+    run = subprocess.Popen([sys.executable, "-c", hooks.CLI, "build", str(inputs), str(out), "-j", str(jobs)],
                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                            start_new_session=True)
     parsed = Cache(out).path(file_sha256(inputs / "a-good.docx"))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -19,36 +18,14 @@ from pipeline.analysis.unit_review import observed_units
 from pipeline.cli import main
 from pipeline.datasets import partitions
 from pipeline.datasets.records import DATASETS
-from tests.conftest import CORPUS, FIXTURES, QZB, QZB_DOCX
+from tests.conftest import QZB_DOCX
+from tests.partitioned import YEARS, fill, inodes, rows
 
 duckdb = pytest.importorskip("duckdb", reason="the notebook extra is not installed")
-
-WEB = FIXTURES / "web"
-YEARS = {  # as each notice prints it: the 发文字号's year, else the 成文日期's, else none
-    QZB_DOCX[0]: "2018", QZB_DOCX[1]: "2018",  # 泉政办〔2018〕51号
-    "国令第707号.html": "2018",                   # an order has no year in its number; signed 2018年12月18日
-    "国发〔2019〕5号.html": "2019",
-    "台山-政务公开工作任务.docx": "unknown",        # neither number nor date
-}
-SOURCES = {QZB_DOCX[0]: QZB, QZB_DOCX[1]: QZB, "国令第707号.html": WEB, "国发〔2019〕5号.html": WEB,
-           "台山-政务公开工作任务.docx": CORPUS, "江门-政府信息公开工作任务.docx": CORPUS}
-
-
-def fill(folder: Path, names) -> Path:
-    folder.mkdir(exist_ok=True)
-    for name in names:
-        shutil.copy(SOURCES[name] / name, folder / name)
-    return folder
 
 
 def build(inputs: Path, out: Path, *options: str) -> None:
     assert main(["build", str(inputs), str(out), "--quiet", *options]) == 0
-
-
-def rows(table: pa.Table, name: str) -> list[dict]:
-    """A dataset's rows in a stable order, its declared columns only (no partition column)."""
-    got = table.select(DATASETS[name].columns).to_pylist()
-    return sorted(got, key=lambda r: repr(sorted(r.items())))
 
 
 @pytest.fixture(scope="module")
@@ -116,20 +93,15 @@ def test_workbook_and_unit_review_read_the_partitioned_build(both):
     assert observed_units(both[1]) == observed_units(both[0])
 
 
-def _inodes(out: Path) -> dict[str, int]:
-    gen = (out / "current").resolve()
-    return {p.relative_to(gen).as_posix(): p.stat().st_ino for p in gen.rglob("part-*")}
-
-
 def test_an_incremental_run_rewrites_only_the_changed_year(tmp_path):
     inputs = fill(tmp_path / "in", YEARS)
     out = tmp_path / "out"
     build(inputs, out, "--partition-by", "year")
-    first = _inodes(out)
+    first = inodes(out)
 
     fill(inputs, ["江门-政府信息公开工作任务.docx"])  # a notice with no year: only year=unknown changes
     build(inputs, out, "--partition-by", "year")
-    second = _inodes(out)
+    second = inodes(out)
     assert sorted(first) == sorted(second)
     rewritten = {path for path in second if first[path] != second[path]}
     assert rewritten == {path for path in second if "year=unknown" in path}
@@ -142,13 +114,13 @@ def test_an_incremental_run_rewrites_only_the_changed_year(tmp_path):
 
     (inputs / QZB_DOCX[1]).unlink()  # one of 2018's documents leaves: 2018 is rewritten without it
     build(inputs, out, "--partition-by", "year")
-    third = _inodes(out)
+    third = inodes(out)
     assert {path for path in third if third[path] != second[path]} == {p for p in third if "year=2018" in p}
     assert set(pd.read_parquet(out / "documents").source_path) == set(YEARS) - {QZB_DOCX[1]} | {
         "江门-政府信息公开工作任务.docx"}
 
     build(inputs, out, "--partition-by", "year")  # nothing changed: every file carried
-    assert _inodes(out) == third
+    assert inodes(out) == third
 
 
 def test_a_year_larger_than_a_file_continues_in_the_next_part(tmp_path, monkeypatch):

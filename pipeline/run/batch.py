@@ -147,8 +147,10 @@ def run_batch(input_dir: Path, output_dir: Path, options: Options = Options(),
     """Convert every input into the datasets in *output_dir*.
 
     Raises :class:`pipeline.run.outdir.OutputUnusable` before parsing anything
-    when *output_dir* cannot take the datasets, and :class:`DiskFull` when its
-    device fills up while they are written.
+    when *output_dir* cannot take the datasets, :class:`DiskFull` when its
+    device fills up while they are written, and
+    :class:`pipeline.run.executors.ExecutorLost` when the executor's cluster is
+    lost during the run; in each case nothing is published.
     """
     def wait_message(holder: str) -> None:
         log.warning("waiting for another build (%s) to finish with %s …", holder, printable(str(output_dir)))

@@ -28,6 +28,18 @@ Submission is bounded (:data:`IN_FLIGHT_PER_THREAD` tasks per worker thread,
 at most :data:`IN_FLIGHT_BYTES` of file bytes), so the driver's and the
 scheduler's memory do not grow with the corpus; results are collected as they
 complete.
+
+A file's failure is a row; the cluster's is the run's
+(:class:`pipeline.run.executors.ExecutorLost`): when the connection to the
+scheduler breaks (the scheduler died, its host or the network is gone), Dask's
+client cancels every future of the run and tries to reconnect to a scheduler
+that would know none of them, so those files can have no answer, and a row
+for each would publish a generation without their documents. The run stops at
+the first cancelled future instead. A scheduler that stays connected but
+neither finishes a file nor answers the driver within Dask's own patience for
+an unresponsive connection (``distributed.comm.timeouts.tcp``), or that has
+had no worker for :data:`WAIT_FOR_WORKERS` (tasks would wait for one
+forever), stops the run the same way.
 """
 
 from __future__ import annotations
@@ -43,12 +55,13 @@ from dataclasses import dataclass
 
 import dask
 from dask.base import tokenize
-from distributed import Client, Future, LocalCluster, as_completed
+from dask.utils import parse_timedelta
+from distributed import CancelledError, Client, Future, LocalCluster, as_completed
 from distributed.scheduler import KilledWorker
 
 from pipeline import PARSER_VERSION
 from pipeline.run.cache import Cache, Entry
-from pipeline.run.executors import ExecutorUnusable, Parsed
+from pipeline.run.executors import ExecutorLost, ExecutorUnusable, Parsed
 from pipeline.run.onefile import WARM_UP, FileJob, Work, failure_row, keep, parse_in_child, parsed_row, unreadable_row
 from pipeline.run.outdir import is_disk_full
 from pipeline.run.workers import Failure, run_isolated
@@ -73,7 +86,14 @@ IN_FLIGHT_BYTES = 512 << 20
 """At most this many bytes of files are submitted and not yet answered (one file always may be)."""
 
 WAIT_FOR_WORKERS = 60.0
-"""Seconds a build waits for the first worker to join an existing scheduler."""
+"""Seconds a build waits for a worker when the cluster has none: for the first
+to join an existing scheduler, and for one to come back when all have left."""
+
+CHECK_SECONDS = 5.0
+"""While no file finishes, the driver asks the scheduler this often how many worker threads it has."""
+
+POLL_SECONDS = 0.1
+"""How often the driver looks for finished files (what ``as_completed`` itself polls at)."""
 
 
 @dataclass(frozen=True)
@@ -124,9 +144,17 @@ class DaskExecutor:
     def parse(self, jobs: Sequence[FileJob], cache: Cache, work: Work) -> Iterator[Parsed]:
         if not jobs:
             return
+        where = self.scheduler or "the local cluster"
         with self._client() as client:
-            _check_workers(client, self.scheduler or "the local cluster")
-            yield from _Run(client, cache, work).parse(jobs)
+            try:
+                _check_workers(client, where)
+                yield from _Run(client, where, cache, work).parse(jobs)
+            except ExecutorLost:
+                # Dask's client has been trying to reconnect since the connection broke, and
+                # logs, as it is closed, that it gave up: the run's own line says what happened.
+                with _quiet("distributed.client"):
+                    client.close()
+                raise
 
     @contextlib.contextmanager
     def _client(self) -> Iterator[Client]:
@@ -142,6 +170,18 @@ class DaskExecutor:
             yield client
 
 
+@contextlib.contextmanager
+def _quiet(logger: str) -> Iterator[None]:
+    """No record of *logger* while the block runs."""
+    target = logging.getLogger(logger)
+    level = target.level
+    target.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        target.setLevel(level)
+
+
 def _check_workers(client: Client, where: str) -> None:
     """Fail before any file is submitted when no worker can parse."""
     try:
@@ -150,6 +190,8 @@ def _check_workers(client: Client, where: str) -> None:
         raise ExecutorUnusable(f"no Dask worker joined {where} within {WAIT_FOR_WORKERS:g} s") from exc
     try:
         states: dict[str, tuple[str, bool]] = client.run(worker_state)
+    except (OSError, CancelledError) as exc:  # the scheduler went between the connection and this call
+        raise _lost(where, exc) from exc
     except Exception as exc:  # the workers cannot even load this module
         raise ExecutorUnusable(f"the Dask workers of {where} cannot run notice-tasks "
                                f"({type(exc).__name__}: {exc}); install notice-tasks[dask] on every machine") from exc
@@ -163,11 +205,25 @@ def _check_workers(client: Client, where: str) -> None:
                                    "(docs/scale.md)")
 
 
+def scheduler_patience() -> float:
+    """Seconds the scheduler may take to answer the driver: Dask's own limit
+    before it calls a connection that does not answer dead
+    (``distributed.comm.timeouts.tcp``, 30 s unless configured)."""
+    return float(parse_timedelta(dask.config.get("distributed.comm.timeouts.tcp"), default="seconds"))
+
+
+def _lost(where: str, exc: BaseException) -> ExecutorLost:
+    """The run's end when the driver's connection to the scheduler broke (*exc* says how)."""
+    reason = getattr(exc, "reason", None) or f"{type(exc).__name__}: {exc}"  # a cancelled future's says why
+    return ExecutorLost(f"lost the connection to the Dask scheduler at {where} ({reason})")
+
+
 class _Run:
     """One build's submissions to a cluster, and their answers turned into rows."""
 
-    def __init__(self, client: Client, cache: Cache, work: Work) -> None:
+    def __init__(self, client: Client, where: str, cache: Cache, work: Work) -> None:
         self.client = client
+        self.where = where
         self.cache = cache
         self.work = work
         self.setup = tokenize(work)[:12]
@@ -179,13 +235,45 @@ class _Run:
         self.submitted: dict[str, tuple[float, int]] = {}
         """Task key → when it was submitted, and its bytes."""
         self.in_flight_bytes = 0
+        self.patience = scheduler_patience()
+        self.workerless_since: float | None = None
 
     def parse(self, jobs: Sequence[FileJob]) -> Iterator[Parsed]:
         pending = iter(jobs)
         yield from self._fill(pending)
-        for future in self.completed:
-            yield from self._settle(future)
+        while not self.completed.is_empty():
+            for future in self._finished():
+                yield from self._settle(future)
             yield from self._fill(pending)
+
+    def _finished(self) -> list[Future[Answer]]:
+        """The futures finished since the last call, waited for; while none
+        finishes, the cluster is checked every :data:`CHECK_SECONDS`."""
+        checked = time.monotonic()
+        while not self.completed.has_ready():
+            time.sleep(POLL_SECONDS)
+            if time.monotonic() - checked >= CHECK_SECONDS:
+                self._check_cluster()
+                checked = time.monotonic()
+        finished: list[Future[Answer]] = self.completed.next_batch(block=False)
+        return finished
+
+    def _check_cluster(self) -> None:
+        """Raise :class:`ExecutorLost` when the scheduler does not answer within
+        :attr:`patience`, or has had no worker for :data:`WAIT_FOR_WORKERS`."""
+        try:
+            threads = sum(self.client.nthreads(callback_timeout=self.patience).values())
+        except TimeoutError as exc:
+            raise ExecutorLost(f"the Dask scheduler at {self.where} did not answer for {self.patience:g} s") from exc
+        except (OSError, CancelledError) as exc:
+            raise _lost(self.where, exc) from exc
+        now = time.monotonic()
+        if threads:
+            self.workerless_since = None
+        elif self.workerless_since is None:
+            self.workerless_since = now
+        elif now - self.workerless_since >= WAIT_FOR_WORKERS:
+            raise ExecutorLost(f"no Dask worker left on {self.where} for {WAIT_FOR_WORKERS:g} s")
 
     def _fill(self, pending: Iterator[FileJob]) -> Iterator[Parsed]:
         """Submit files until the window or the byte budget is full; unreadable files are rows at once."""
@@ -204,10 +292,13 @@ class _Run:
                 self.waiting[key].append(job)
                 continue
             payload: bytes | Future[bytes] = data
-            if len(data) > SCATTER_BYTES:  # to a worker directly: the scheduler never holds the bytes
-                payload = self.client.scatter(data, hash=False)
-            future = self.client.submit(parse_remote, payload, job.rel, self.work, PARSER_VERSION,
-                                        key=key, retries=1)
+            try:
+                if len(data) > SCATTER_BYTES:  # to a worker directly: the scheduler never holds the bytes
+                    payload = self.client.scatter(data, hash=False)
+                future = self.client.submit(parse_remote, payload, job.rel, self.work, PARSER_VERSION,
+                                            key=key, retries=1)
+            except (OSError, CancelledError) as exc:
+                raise _lost(self.where, exc) from exc
             self.waiting[key] = [job]
             self.submitted[key] = (time.perf_counter(), len(data))
             self.in_flight_bytes += len(data)
@@ -239,7 +330,12 @@ class _Run:
         except KilledWorker as exc:
             return Failure("worker_crashed", f"the Dask worker parsing it died {exc.allowed_failures + 1} times "
                            f"(last {exc.last_worker.address}); not tried again"), waited, 0
-        except Exception as exc:  # the task raised twice (retries=1): a worker that cannot parse at all
+        except CancelledError as exc:  # the run cancels none: the client did, having lost the scheduler
+            raise _lost(self.where, exc) from exc
+        except Exception as exc:
+            if future.status != "error":  # not the task's own exception: its answer could not be fetched
+                raise _lost(self.where, exc) from exc
+            # the task raised twice (retries=1): a worker that cannot parse at all
             log.debug("task %s failed on the cluster: %s", future.key, exc)
             return Failure("internal_error", f"the Dask task failed: {type(exc).__name__}: {exc}"), waited, 0
         return answer.outcome, answer.seconds, answer.peak_rss_kb

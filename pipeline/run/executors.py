@@ -40,6 +40,13 @@ class ExecutorUnusable(Exception):
     pipeline); raised before any file is submitted. The message is one line for the user."""
 
 
+class ExecutorLost(Exception):
+    """The executor stopped answering during the run (the Dask scheduler, or the
+    connection to it, is gone; the cluster has had no worker for too long). The
+    run cannot finish and publishes nothing; the files answered so far are in
+    the cache, so running again parses only the rest. The message is one line."""
+
+
 @dataclass(frozen=True)
 class Parsed:
     job: FileJob
@@ -52,7 +59,8 @@ class Executor(Protocol):
     def parse(self, jobs: Sequence[FileJob], cache: Cache, work: Work) -> Iterator[Parsed]:
         """One :class:`Parsed` per job, in completion order; each kept outcome is
         in *cache* when its row is yielded. Closing the iterator early stops
-        the parsing still under way."""
+        the parsing still under way. Raises :class:`ExecutorLost` when it can
+        no longer parse at all: a failure of the executor, never of a file."""
         ...
 
 
