@@ -205,14 +205,16 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     level = logging.WARNING if args.quiet or (progress.bar and not args.verbose) else \
         logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, handlers=[handler], force=True)
-    # Dask's own lines (cluster start, every connection) would drown the files' lines.
-    logging.getLogger("distributed").setLevel(logging.INFO if args.verbose else logging.ERROR)
     signal.signal(signal.SIGTERM, _raise_on_sigterm)
     try:
         executor = executor_for(args.executor, args.jobs, args.scheduler)
     except ExecutorUnusable as exc:
         _say(f"error: {exc}", sys.stderr)
         return EXIT_USAGE
+    # Dask's own lines (cluster start, every connection, a connection closing
+    # under a lost scheduler) would drown the files' lines. Set after the
+    # executor is made: importing distributed sets its logger to INFO.
+    logging.getLogger("distributed").setLevel(logging.INFO if args.verbose else logging.ERROR)
     options = Options(jobs=args.jobs, limits=Limits(args.timeout, args.memory_limit), force=args.force,
                       formats=formats, follow_links=args.follow_links, wait=not args.no_wait, workbook=args.xlsx,
                       executor=executor, partition_by=args.partition_by, ocr=args.ocr)

@@ -8,7 +8,7 @@ against the same expected rows (``tests/expected/layouts_national.py``).
 
 from __future__ import annotations
 
-from tests.docxgen import p, tbl, tc, tr
+from tests.docxgen import p, section, tbl, tc, tr
 from tests.layout_docs import A4_PORTRAIT, A6_PORTRAIT, HEADER, LONG, RIGHT, cells, para, span, top, under
 
 STATE_COUNCIL = "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
@@ -92,6 +92,43 @@ NUMBER_COLUMN = tbl(
 """Columns the header does not name: an empty header over 1, 2, 3 and 分工
 over agency lists; 适用范围 holds a unit group in one row and stays an extra."""
 
+A6_LANDSCAPE = section(width=8391, height=5953, margin=567)
+"""A page so short that a task row of a few lines crosses a page break."""
+
+FEEDBACK_TITLE = "完善重大行政决策意见收集和反馈机制，及时公布意见采纳情况，对社会关注度高的决策事项说明理由"
+NUMBER_COLUMN_SECTIONS = p("附件") + p("政务公开重点任务分解表") + tbl(
+    tr(cells("", "重点任务", "具体措施", "责任单位", "完成时限"), trpr=HEADER),
+    tr(span("一、推进决策公开", 5)),
+    tr(span("（一）扩大公众参与", 5)),
+    tr(cells("1", "推行重大决策预公开", "重大决策出台前向社会公开征求意见。", "市司法局", "2021年6月底前")),
+    tr(cells("2", FEEDBACK_TITLE, LONG, "市政府办公室牵头，市直各部门配合", "长期坚持")),
+    tr(span("（二）深化结果公开", 5)),
+    tr(cells("3", "公开财政预决算", "按规定公开预算、决算及相关报表。", "市财政局", "2021年12月底前")),
+    tr(span("二、加强平台建设", 5)),
+    tr(cells("4", "优化政府网站集约化平台", "推进政府网站集约化建设，统一平台标准。", "市政务服务数据管理局",
+             "2021年9月底前")),
+    tr(cells("5", "规范政务新媒体", LONG[:60], "各县（市、区）人民政府、市直各部门", "2021年第四季度")),
+    widths=(450, 1500, 2900, 1400, 1007), ruled=True,
+) + A6_LANDSCAPE
+"""The number column has no header and the section rows (一、 and （一）) are
+merged across the whole table, on pages so short that task rows cross page
+breaks (task 2's title and 具体措施 both): only the numbers tell a task's
+rest on the next page from a new task."""
+
+NUMBER_HEADER_MERGED = p("附件") + p("政策解读重点任务清单") + tbl(
+    tr(span("重点任务", 2), cells("牵头单位", "责任单位", "完成时限"), trpr=HEADER),
+    tr(span("一、深化政务公开", 5)),
+    tr(cells("1", "推进决策公开", "市政府办公室", "市政府各部门", "2021年6月底前")),
+    tr(cells("2", "做好财政预决算公开", "市财政局", "各县（市、区）人民政府", "2021年12月底前")),
+    tr(span("二、加强政策解读", 5)),
+    tr(cells("1", "做好政策解读", "市政府办公室", "市直有关部门", "长期坚持")),
+    tr(cells("2", "回应社会关切", "市政府办公室", "市直各部门", "每季度")),
+    tr(cells("3", "办好政府开放日", "市政府办公室", "", "2021年第四季度")),
+    widths=(700, 3300, 1800, 2300, 1500), ruled=True,
+) + A4_PORTRAIT
+"""重点任务 merged over the number column and the task column, section rows
+merged across the table, and the numbers starting again at 1 under 二、."""
+
 SUBSECTION_TITLE = "（三）提升政府信息公开申请办理工作规范化程度。"
 WRAPPED_SUBSECTION = tbl(
     tr(cells("工作要求", "工作任务", "具体要求", "责任单位"), trpr=HEADER),
@@ -116,6 +153,18 @@ WRAPPED_SECTION = tbl(
 """A section row merged across the table that a page end breaks after its
 first lines: the rest shows on the next page across every column."""
 
+NUMBERED_WRAPPED_SECTION = tbl(
+    tr(cells("", "工作任务", "工作要求", "牵头单位", "责任单位"), trpr=HEADER),
+    tr(span("一、深化公开", 5)),
+    tr(cells("1", "做好公开", (LONG * 2)[:120], "市政府办公室", "市有关单位")),
+    tr(span(SECTION_TITLE, 5)),
+    tr(cells("2", "加强解读", LONG[:30], "市司法局", "各镇（街）")),
+    widths=(400, 1100, 1800, 800, 800), ruled=True,
+) + A6_PORTRAIT
+"""The page-broken section row of ``wrapped_section`` over a number column
+without a header: the rest of the heading stands in the number column on the
+next page, and is neither a number nor a task."""
+
 BODIES: dict[str, str] = {
     "national_notes": NATIONAL_NOTES,
     "national_lead": NATIONAL_LEAD,
@@ -124,8 +173,12 @@ BODIES: dict[str, str] = {
     "number_column": NUMBER_COLUMN,
     "wrapped_subsection": WRAPPED_SUBSECTION,
     "wrapped_section": WRAPPED_SECTION,
+    "number_column_sections": NUMBER_COLUMN_SECTIONS,
+    "number_header_merged": NUMBER_HEADER_MERGED,
+    "numbered_wrapped_section": NUMBERED_WRAPPED_SECTION,
 }
 
-HTML_LAYOUTS = ("national_notes", "national_lead", "national_lead_preamble", "reform_table", "number_column")
+HTML_LAYOUTS = ("national_notes", "national_lead", "national_lead_preamble", "reform_table", "number_column",
+                "number_column_sections", "number_header_merged")
 """Layouts also published as a web page (LibreOffice's XHTML of the DOCX): the
 same rows from HTML. The page-broken headings are a fixed-layout matter."""

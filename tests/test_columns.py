@@ -10,7 +10,15 @@ from __future__ import annotations
 import pytest
 
 from extractors.model import Cell, Row, Table
-from pipeline.structure.columns import MAX_HEADER_CHARS, column_role, find_header, is_number_column, is_unit_list
+from pipeline.structure.columns import (
+    MAX_HEADER_CHARS,
+    column_role,
+    column_runs,
+    find_header,
+    is_heading_rest,
+    is_number_column,
+    is_unit_list,
+)
 from pipeline.vocabulary import COLUMN_SYNONYMS
 
 SYNONYM_ROLES = {
@@ -83,6 +91,16 @@ def test_a_long_cell_is_content_even_when_it_contains_a_synonym(cell):
     assert column_role(cell) is None
 
 
+def test_the_header_may_stand_below_three_caption_rows():
+    """附件, the table's title and a 填报单位 line come first; the fourth row is the header."""
+    table = _grid(("附件1", "", "", ""), ("2021年政务公开重点任务分解表", "", "", ""),
+                  ("填报单位：市政府办公室", "", "", ""),
+                  ("重点任务", "责任单位", "完成时限", "备注"), ("公开财政预决算", "市财政局", "2021年底前", ""))
+    first_row, columns = find_header(table)
+    assert first_row == 4
+    assert columns.roles == {"task": (0,), "responsible": (1,), "deadline": (2,)}
+
+
 @pytest.mark.parametrize("header", ["备注", "进展情况", "", "   ", "单位", "要求"])
 def test_headers_that_name_no_known_column(header):
     assert column_role(header) is None
@@ -103,12 +121,31 @@ def test_a_number_column_counts(cells, numbers):
     assert is_number_column(cells) is numbers
 
 
+@pytest.mark.parametrize(("runs", "numbers"), [
+    ((["1", "2"], ["3", "4"]), True),           # numbered on through the sections
+    ((["1", "2"], ["1", "2", "3"]), True),      # numbered anew under each section
+    ((["1"], ["1"], ["1"]), True),              # one task per section
+    ((["1", "2"], ["2", "3"]), False),          # neither on nor anew
+    ((["1", "2"], ["4", "5"]), False),
+    ((["3", "4"], ["1", "2"]), True),           # a table continued from another page starts anywhere
+    ((["1", "2", "1", "2"],), False),           # starting again needs a section row before it
+    ((["1", "2"], ["1", "3"]), False),          # not counting inside a section
+    ((["1", "2"], ["二"]), False),
+    ((["1", "2"], []), False),
+])
+def test_numbers_count_on_or_anew_after_each_section_row(runs, numbers):
+    """The runs are a column's cells between section rows."""
+    assert is_number_column(*runs) is numbers
+
+
 @pytest.mark.parametrize(("cell", "units"), [
     ("国家发展改革委、商务部", True),
     ("市财政局牵头，各镇（街）配合", True),
     ("市委编办（市审改办）", True),
     ("各省级人民政府", True),
+    ("中共中央网络安全和信息化委员会办公室", True),   # 18 characters: still a name
     ("全国", False),                      # a place
+    ("按要求做好政策文件解读材料的起草审核和发布工作并报市委宣传部", False),  # a sentence ending like an agency
     ("对不新增用地的技改项目实行承诺制。", False),
     ("2021年底前", False),
 ])
@@ -142,10 +179,11 @@ def test_a_second_counting_column_is_no_second_number_column():
     assert columns.roles["seq"] == (0,)
 
 
-@pytest.mark.parametrize(("n_units", "unit_column"), [(4, True), (3, False)])
-def test_a_column_is_units_when_4_of_5_cells_name_agencies(n_units, unit_column):
-    """80 % of an unnamed column's cells must be agency lists (a stray 全国 is outvoted)."""
-    cells = ["国家发展改革委"] * n_units + ["全国"] * (5 - n_units)
+@pytest.mark.parametrize(("n_units", "n_cells", "unit_column"), [(4, 5, True), (3, 4, False), (3, 5, False)])
+def test_a_column_is_units_when_4_of_5_cells_name_agencies(n_units, n_cells, unit_column):
+    """80 % of an unnamed column's cells must be agency lists: a stray 全国 is
+    outvoted 4 to 1, not 3 to 1."""
+    cells = ["国家发展改革委"] * n_units + ["全国"] * (n_cells - n_units)
     table = _grid(("改革举措", "主要内容", ""), *((f"举措{i}", "推进改革。", cell) for i, cell in enumerate(cells, 1)))
     _, columns = find_header(table)
     assert ("responsible" in columns.roles) is unit_column
@@ -169,3 +207,182 @@ def test_an_empty_cell_does_not_outvote_an_unnamed_unit_column():
                   ("3.跨部门联合监管", "联合抽查。", "市场监管总局、司法部"))
     _, columns = find_header(table)
     assert columns.roles["responsible"] == (2,)
+
+
+def test_a_unit_column_under_an_extra_header_stays_an_extra():
+    """适用范围 names a field: its cells name a unit group in every row, and it
+    still is no unit column."""
+    table = _grid(("", "改革举措", "主要内容", "适用范围"),
+                  ("1", "企业投资项目承诺制", "实行承诺制。", "各省级人民政府"),
+                  ("2", "证照分离改革", "分类推进审批。", "各省级人民政府"))
+    _, columns = find_header(table)
+    assert columns.roles == {"task": (1,), "requirement": (2,), "seq": (0,)}
+    assert columns.extra == {3: "适用范围"}
+
+
+# --- section rows: headings merged across the table belong to no column -------
+
+Spec = str | tuple[str, int]
+"""A cell's text, or (text, columns it spans)."""
+
+
+def _merged(*rows: tuple[Spec, ...], page_break: int | None = None) -> Table:
+    """A table whose cells may span columns: ``("一、…", 4)`` is a section row;
+    a page break may start row *page_break*."""
+    out = []
+    for r, specs in enumerate(rows):
+        cells, col = [], 0
+        for spec in specs:
+            text, span = (spec, 1) if isinstance(spec, str) else spec
+            cells.append(Cell(text=text, row=r, col=col, col_span=span))
+            col += span
+        out.append(Row(cells=tuple(cells), continues_on_new_page=r == page_break))
+    return Table(rows=tuple(out), n_cols=sum(1 if isinstance(s, str) else s[1] for s in rows[0]))
+
+
+def test_an_unnamed_number_column_under_section_rows_merged_across():
+    """The section rows' cells stand in the first column, the number column:
+    they are no cells of it, so it still counts 1, 2, 3."""
+    table = _merged(("", "重点任务", "责任单位", "完成时限"),
+                    (("一、推进决策公开", 4),), (("（一）扩大公众参与", 4),),
+                    ("1", "推行重大决策预公开", "市司法局", "2021年6月底前"),
+                    ("2", "完善意见反馈机制", "市政府办公室", "长期坚持"),
+                    (("二、加强平台建设", 4),),
+                    ("3", "优化政府网站集约化平台", "市政务服务数据管理局", "2021年9月底前"))
+    first_row, columns = find_header(table)
+    assert columns.roles == {"task": (1,), "responsible": (2,), "deadline": (3,), "seq": (0,)}
+    assert column_runs(table, first_row, 0) == [["1", "2"], ["3"]]
+
+
+def test_the_rest_of_a_section_row_a_page_end_broke_is_no_cell_of_the_number_column():
+    """The PDF shows the rest of a broken section row across the table on the
+    next page, from the first column: it is the heading's, not a number."""
+    table = _merged(("", "重点任务", "责任单位"),
+                    (("一、推进决策公开", 3),),
+                    ("1", "推行重大决策预公开", "市司法局"),
+                    (("二、加强政务公开平台建设，推进政务公开标准化规范化，", 3),),
+                    (("确保各项任务落到实处", 3),),
+                    ("2", "优化政府网站集约化平台", "市政务服务数据管理局"), page_break=4)
+    first_row, columns = find_header(table)
+    assert columns.roles["seq"] == (0,)
+    assert column_runs(table, first_row, 0) == [["1"], ["2"]]
+
+
+@pytest.mark.parametrize(("texts", "rest"), [
+    (("确保各项任务落到实处", "", ""), True),     # text only where the heading stood
+    (("二、加强平台建设", "", ""), False),        # a heading of its own
+    (("确保各项任务落到实处", "", "市司法局"), False),  # text elsewhere too
+    (("", "", ""), False),
+])
+def test_the_rest_of_a_heading_is_text_only_in_its_column(texts, rest):
+    [row] = _grid(texts).grid()
+    assert is_heading_rest(row, (0,)) is rest
+
+
+def test_a_header_alone_at_the_foot_of_a_page():
+    """The first task row starts the next page: the number column still counts."""
+    table = _merged(("", "重点任务", "责任单位"), ("1", "推行重大决策预公开", "市司法局"),
+                    ("2", "完善意见反馈机制", "市政府办公室"), page_break=1)
+    _, columns = find_header(table)
+    assert columns.roles["seq"] == (0,)
+
+
+def test_a_row_of_text_after_a_section_row_is_a_task_row_without_a_page_break():
+    """Only a page break makes a row the rest of the heading above it: a row of
+    text after a section row on the same page is read as a task row."""
+    table = _merged(("", "重点任务", "责任单位"), (("一、推进决策公开", 3),), (("说明：以下任务按季度报送进展", 3),),
+                    ("1", "推行重大决策预公开", "市司法局"))
+    first_row, _ = find_header(table)
+    assert column_runs(table, first_row, 0) == [["说明：以下任务按季度报送进展", "1"]]
+
+
+def test_an_unnamed_number_column_under_headings_written_in_its_cells():
+    """A PDF may rule a section row like the others and write its heading in the
+    first cell, leaving the rest empty: the row is a section row all the same."""
+    table = _grid(("", "重点任务", "责任单位"),
+                  ("一、推进决策公开", "", ""),
+                  ("1", "推行重大决策预公开", "市司法局"),
+                  ("二、加强平台建设", "", ""),
+                  ("1", "优化政府网站集约化平台", "市政务服务数据管理局"),
+                  ("2", "规范政务新媒体", "市直各部门"))
+    _, columns = find_header(table)
+    assert columns.roles["seq"] == (0,)
+
+
+@pytest.mark.parametrize(("numbers", "counted"), [
+    (("1", "2", "1", "2"), True),     # anew under 二、
+    (("1", "2", "3", "4"), True),     # on through the table
+    (("1", "2", "4", "5"), False),
+])
+def test_numbers_may_start_again_under_each_section_row(numbers, counted):
+    rows = [("1", "推行重大决策预公开", "市司法局"), ("2", "完善意见反馈机制", "市政府办公室"),
+            ("3", "优化政府网站集约化平台", "市数据管理局"), ("4", "规范政务新媒体", "市直各部门")]
+    rows = [(n, *row[1:]) for n, row in zip(numbers, rows, strict=True)]
+    table = _merged(("", "重点任务", "责任单位"), (("一、推进决策公开", 3),), *rows[:2],
+                    (("二、加强平台建设", 3),), *rows[2:])
+    _, columns = find_header(table)
+    assert ("seq" in columns.roles) is counted
+
+
+def test_numbers_starting_again_without_a_section_row_are_no_number_column():
+    table = _grid(("", "重点任务", "责任单位"), ("1", "推行重大决策预公开", "市司法局"),
+                  ("2", "完善意见反馈机制", "市政府办公室"), ("1", "优化政府网站集约化平台", "市数据管理局"))
+    _, columns = find_header(table)
+    assert "seq" not in columns.roles
+
+
+def test_section_rows_without_tasks_make_no_grouping_column():
+    """Four heading rows over one task: the first column's own cells are 80 %
+    headings only if the section rows count as its cells; they do not, so its
+    1 is the task number, not a stray note among headings."""
+    table = _merged(("", "重点任务", "责任单位"),
+                    (("一、总体要求", 3),), (("（一）指导思想", 3),), (("（二）基本原则", 3),),
+                    (("二、重点任务", 3),),
+                    ("1", "推行重大决策预公开", "市司法局"))
+    _, columns = find_header(table)
+    assert columns.grouping == ()
+    assert columns.roles["seq"] == (0,)
+
+
+def test_a_heading_cell_spanning_the_rows_below_is_still_a_grouping_cell():
+    """一、 heads the rows its cell spans, though its first row holds nothing
+    else: a grouping cell of its column, not a section row."""
+    table = Table(rows=(
+        Row(cells=tuple(Cell(text=t, row=0, col=c) for c, t in enumerate(("工作要求", "具体要求", "责任单位")))),
+        Row(cells=(Cell(text="一、优化基础", row=1, col=0, row_span=3), Cell(text="", row=1, col=1),
+                   Cell(text="", row=1, col=2))),
+        Row(cells=(Cell(text="1.建设文件库", row=2, col=1), Cell(text="市司法局", row=2, col=2))),
+        Row(cells=(Cell(text="2.更新目录", row=3, col=1), Cell(text="市有关单位", row=3, col=2))),
+    ), n_cols=3)
+    _, columns = find_header(table)
+    assert columns.grouping == (0,) and columns.col("requirement") == 1
+
+
+def test_a_header_merged_over_the_number_column_names_the_task_column():
+    """重点任务 spans the number column and the task column: the numbers are
+    the task numbers, the text beside them the tasks, and nothing is left over
+    as an extra."""
+    table = _merged((("重点任务", 2), "牵头单位", "完成时限"),
+                    (("一、深化政务公开", 4),),
+                    ("1", "推进决策公开", "市政府办公室", "2021年6月底前"),
+                    ("2", "做好财政预决算公开", "市财政局", "2021年12月底前"))
+    _, columns = find_header(table)
+    assert columns.roles == {"task": (1,), "lead": (2,), "deadline": (3,), "seq": (0,)}
+    assert columns.extra == {}
+
+
+def test_a_counting_column_under_a_header_of_its_own_keeps_it():
+    """Only a header merged over the number column leaves the numbers to
+    content: 上年序号 (last year's number of the task) is a field of its own."""
+    table = _merged(("序号", "重点任务", "上年序号"), ("1", "推进决策公开", "4"), ("2", "做好政策解读", "5"))
+    _, columns = find_header(table)
+    assert columns.roles == {"seq": (0,), "task": (1,)}
+    assert columns.extra == {2: "上年序号"}
+
+
+def test_a_header_merged_over_two_unit_columns_names_both():
+    """A merged 责任单位 with no row below naming its halves: both columns hold units."""
+    table = _merged(("工作任务", ("责任单位", 2)), ("1.公开预算", "市财政局", "各镇（街）"),
+                    ("2.公开决算", "市财政局", "市直有关部门"))
+    _, columns = find_header(table)
+    assert columns.roles == {"task": (0,), "responsible": (1, 2)}

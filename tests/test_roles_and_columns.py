@@ -108,6 +108,26 @@ def test_four_headings_and_a_note_make_a_grouping_column():
     assert columns.grouping == (0,) and columns.col("requirement") == 1
 
 
+def test_three_headings_and_a_task_make_no_grouping_column():
+    """75 % is not enough: the column holds a task of its own among its headings."""
+    table = _table(("工作任务", "具体要求", "责任单位"),
+                   ("一、优化基础", "1.建设文件库", "市司法局"), ("二、强化解读", "2.更新目录", "市有关单位"),
+                   ("三、回应关切", "3.回应热点", "市有关单位"), ("推进决策公开", "4.公开草案", "市政府办公室"))
+    _, columns = find_header(table)
+    assert columns.grouping == () and columns.col("task") == 0
+
+
+def test_a_column_of_tasks_and_some_group_headings_is_the_task_column():
+    """工作任务 holds a 一、 heading over the items it groups, or a task of one
+    row: two headings of four cells make no grouping column."""
+    table = _table(("工作任务", "具体要求", "责任单位"),
+                   ("一、优化基础", "1.建设文件库", "市司法局"), (None, "2.更新目录", "市有关单位"),
+                   ("推进决策公开", "3.公开草案", "市政府办公室"), ("二、强化解读", "4.解读政策", "市有关单位"),
+                   ("回应社会关切", "5.回应热点", "市有关单位"), spans={(1, 0): 2})
+    _, columns = find_header(table)
+    assert columns.grouping == () and columns.col("task") == 0
+
+
 def test_a_heading_at_the_top_of_a_page_still_counts_for_its_column():
     """三、 opens the part a page break began: it is a heading of its own (only the
     rest of a broken heading is not), so the column is still 4 headings of 5."""
@@ -167,6 +187,27 @@ def test_headings_are_the_tasks_when_no_other_column_could_hold_them():
     table = _table(("工作任务", "责任单位"), ("一、优化基础", "市司法局"), ("二、强化解读", "市有关单位"))
     _, columns = find_header(table)
     assert columns.grouping == () and columns.col("task") == 0
+
+
+def test_the_rest_of_a_section_row_on_the_next_page_is_no_task_though_it_stands_in_the_number_column():
+    """A section row merged across the table that a page end breaks: its rest
+    shows on the next page as a cell from the 序号 column across the table. It
+    is the heading's rest, not a task numbered by something in 序号."""
+    texts = [[("序号", 1), ("重点任务", 1), ("责任单位", 1)], [("一、推进决策公开", 3)],
+             [("1", 1), ("推行重大决策预公开", 1), ("市司法局", 1)],
+             [("二、加强政务公开平台建设，推进政务公开标准化规范化，", 3)], [("确保各项任务落到实处", 3)],
+             [("2", 1), ("优化政府网站集约化平台", 1), ("市政务服务数据管理局", 1)]]
+    rows = []
+    for r, cells in enumerate(texts):
+        starts = [sum(span for _, span in cells[:i]) for i in range(len(cells))]
+        rows.append(Row(cells=tuple(Cell(text=t, row=r, col=c, col_span=span, page=1 + (r >= 4))
+                                    for c, (t, span) in zip(starts, cells, strict=True)),
+                        page=1 + (r >= 4), continues_on_new_page=r == 4))
+    tasks = structure_tasks(Document(blocks=[Table(rows=tuple(rows), n_cols=3)], source_format="pdf"))
+    assert [(t.task_no, t.section_no, t.section_title, t.title) for t in tasks] == [
+        (1, 1, "推进决策公开", "推行重大决策预公开"),
+        (2, 2, "加强政务公开平台建设，推进政务公开标准化规范化，确保各项任务落到实处", "优化政府网站集约化平台"),
+    ]
 
 
 def test_merged_cell_cut_by_a_page_break_applies_on_the_new_page():

@@ -22,15 +22,15 @@ dropped.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import regex
 
-from extractors.model import Slot, Table
+from extractors.model import Cell, Row, Slot, Table
 from pipeline.normalize.text import prose
 from pipeline.normalize.units import assign_roles
-from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
+from pipeline.structure.markers import SECTION, SUBSECTION, Marker, parse_marker
 from pipeline.vocabulary import AGENCY_ENDINGS, COLUMN_SYNONYMS, EACH, EXTRA_COLUMNS, UNIT_COLUMN_ROLES
 
 _SPACE = regex.compile(r"\s+")
@@ -77,6 +77,29 @@ def is_heading(text: str) -> bool:
     """Whether a cell text is a 一、 or （一） heading."""
     marker = parse_marker(prose(text))
     return marker is not None and marker.level in (SECTION, SUBSECTION)
+
+
+def heading_row(slots: Sequence[Slot | None]) -> tuple[Cell, Marker] | None:
+    """(cell, marker) when a row holds nothing but one 一、/（一） heading: a
+    heading row, whether its cell is merged across the table or the heading is
+    written in one cell and the others are left empty."""
+    own = [s.cell for s in slots if s is not None and not s.covered and s.text.strip()]
+    if len(own) != 1:
+        return None
+    cell = own[0]
+    marker = parse_marker(prose(cell.text))
+    if marker is None or marker.level not in (SECTION, SUBSECTION):
+        return None
+    return cell, marker
+
+
+def is_heading_rest(slots: Sequence[Slot | None], heading_cols: Collection[int]) -> bool:
+    """Whether a row that a page break started is the rest of the heading the
+    row before it held in *heading_cols*: it has text there and nowhere else,
+    and no heading of its own (a section row merged across the table shows its
+    rest across the table on the next page)."""
+    own = [(c, s.text) for c, s in enumerate(slots) if s is not None and not s.covered and s.text.strip()]
+    return bool(own) and all(c in heading_cols and not is_heading(text) for c, text in own)
 
 
 @dataclass
@@ -162,27 +185,67 @@ def _is_sub_header(row: Sequence[Slot | None]) -> bool:
     return bool(own) and all(column_role(t) is not None and parse_marker(t) is None for t in own)
 
 
-def _combined_header(top: Sequence[Slot | None], sub: Sequence[Slot | None]) -> list[str]:
-    """Per column the lower header cell where it has one of its own, else the upper."""
-    return [
-        s.text if s is not None and not s.covered and s.text.strip() else (t.text if t is not None else "")
-        for t, s in zip(top, sub, strict=True)
-    ]
+def _header_slots(rows: Sequence[Sequence[Slot | None]]) -> Sequence[Slot | None]:
+    """Per column the header cell that names it: in a header of two rows the
+    lower cell where the column has one of its own, else the upper."""
+    top, *sub = rows
+    if not sub:
+        return top
+    return [s if s is not None and not s.covered and s.text.strip() else t
+            for t, s in zip(top, sub[0], strict=True)]
+
+
+def _body(table: Table, first_row: int) -> list[tuple[Row, Sequence[Slot | None]] | None]:
+    """The rows below the header as content detection reads them, None for a
+    heading row whose heading belongs to no column (one merged across the
+    table, or written in one cell of one row with the others empty) and for
+    its rest on the next page when a page end broke it. Such a row heads tasks
+    and is none; a heading cell spanning the rows below it is a grouping cell
+    of its column and stays."""
+    grid = table.grid()
+    body: list[tuple[Row, Sequence[Slot | None]] | None] = []
+    heading_cols: tuple[int, ...] = ()
+    for r in range(first_row, len(grid)):
+        row, slots = table.rows[r], grid[r]
+        heading = heading_row(slots)
+        if heading is not None and heading[0].row_span == 1:
+            heading_cols = (heading[0].col,)
+            body.append(None)
+        elif row.continues_on_new_page and is_heading_rest(slots, heading_cols):
+            body.append(None)
+        else:
+            heading_cols = ()
+            body.append((row, slots))
+    return body
+
+
+def _own_cell(slots: Sequence[Slot | None], col: int) -> str | None:
+    slot = slots[col]
+    return slot.text if slot is not None and not slot.covered and slot.text.strip() else None
+
+
+def column_runs(table: Table, first_row: int, col: int) -> list[list[str]]:
+    """A column's own non-empty cells in the task rows, in runs between heading rows."""
+    runs: list[list[str]] = [[]]
+    for part in _body(table, first_row):
+        if part is None:
+            runs.append([])
+        elif (text := _own_cell(part[1], col)) is not None:
+            runs[-1].append(text)
+    return [run for run in runs if run]
 
 
 def grouping_columns(table: Table, first_row: int) -> frozenset[int]:
-    """Columns whose own non-empty cells below the header are (almost) all headings.
+    """Columns whose own non-empty cells in the task rows are (almost) all headings.
 
     The rest of a heading that a page end broke (``好公开。`` on the next page)
-    is no cell of its own: it is not counted."""
+    is no cell of its own: it is not counted. Nor is a heading row merged
+    across the table: it belongs to no column."""
     found: set[int] = set()
-    grid = table.grid()
+    body = [part for part in _body(table, first_row) if part is not None]
     for col in range(table.n_cols):
-        texts = [
-            slot.text for row, slots in zip(table.rows[first_row:], grid[first_row:], strict=True)
-            if (slot := slots[col]) is not None and not slot.covered and slot.text.strip()
-            and (not row.continues_on_new_page or is_heading(slot.text))
-        ]
+        texts = [text for row, slots in body if (text := _own_cell(slots, col)) is not None
+                 and (not row.continues_on_new_page or is_heading(text))]
         headings = sum(is_heading(t) for t in texts)
         if headings and headings >= HEADING_COLUMN_SHARE * len(texts):
             found.add(col)
@@ -197,7 +260,8 @@ def _header_candidates(grid: Sequence[Sequence[Slot | None]]
     for r in range(min(HEADER_SCAN_ROWS, len(grid))):
         found.append((r, [grid[r]], _row_texts(grid[r])))
         if r + 1 < len(grid) and _is_sub_header(grid[r + 1]):
-            found.append((r, [grid[r], grid[r + 1]], _combined_header(grid[r], grid[r + 1])))
+            rows = [grid[r], grid[r + 1]]
+            found.append((r, rows, _row_texts(_header_slots(rows))))
     return found
 
 
@@ -216,8 +280,9 @@ def find_header(table: Table) -> tuple[int, ColumnMap] | None:
             best = (len(columns.roles), r, rows, texts)
     if best is None:
         return None
-    _, r, rows, texts = best
+    _, r, rows, _ = best
     first_row = r + len(rows)
+    texts = _own_headers(table, first_row, _header_slots(rows))
     columns = map_columns(texts, grouping_columns(table, first_row))
     if not {"task", "requirement"} & columns.roles.keys():
         # Headings are all the table has to say: they are its tasks.
@@ -228,18 +293,35 @@ def find_header(table: Table) -> tuple[int, ColumnMap] | None:
 
 # -- what content says where the header cannot ----------------------------------------
 
-def _own_cells(table: Table, first_row: int, col: int) -> list[str]:
-    return [slot.text for slots in table.grid()[first_row:]
-            if (slot := slots[col]) is not None and not slot.covered and slot.text.strip()]
+def _own_headers(table: Table, first_row: int, header: Sequence[Slot | None]) -> list[str]:
+    """The header text of each column, where a header cell merged over several
+    columns does not name those of them that count 1, 2, 3: ``重点任务`` over
+    the number column and the task column names the task column, and content
+    names the numbers."""
+    texts = _row_texts(header)
+    return ["" if slot is not None and slot.cell.col_span > 1
+            and is_number_column(*column_runs(table, first_row, col)) else texts[col]
+            for col, slot in enumerate(header)]
 
 
-def is_number_column(cells: list[str]) -> bool:
-    """Cells that count 1, 2, 3 … (from any start): a task number column."""
-    numbers = [prose(c).rstrip("、.．") for c in cells]
-    if not numbers or not all(n.isdigit() for n in numbers):
-        return False
-    values = [int(n) for n in numbers]
-    return all(b == a + 1 for a, b in itertools.pairwise(values))
+def is_number_column(*runs: list[str]) -> bool:
+    """Cells that count 1, 2, 3 … (from any start): a task number column.
+
+    *runs* are the column's cells between heading rows; each counts on from
+    the run before it or starts again at 1 (tasks numbered anew under each
+    一、)."""
+    last: int | None = None
+    for run in runs:
+        numbers = [prose(c).rstrip("、.．") for c in run]
+        if not numbers or not all(n.isdigit() for n in numbers):
+            return False
+        counted = [int(n) for n in numbers]
+        if last is not None and counted[0] not in (last + 1, 1):
+            return False
+        if not all(b == a + 1 for a, b in itertools.pairwise(counted)):
+            return False
+        last = counted[-1]
+    return last is not None
 
 
 _ALIAS = regex.compile(r"（[^（）]*）$")
@@ -261,17 +343,18 @@ def is_unit_list(text: str) -> bool:
 
 def _by_content(table: Table, first_row: int, columns: ColumnMap, texts: list[str]) -> ColumnMap:
     """Roles for the columns the header left without one (no header, or an
-    unknown one), from their cells: consecutive integers are the task numbers,
-    lists of agencies are responsible units. Columns whose header names an
-    extra field (推广范围) stay extras."""
+    unknown one), from their cells in the task rows: integers counting 1, 2, 3
+    are the task numbers, lists of agencies are responsible units. Columns
+    whose header names an extra field (推广范围) stay extras."""
     claimed = {c for cols in columns.roles.values() for c in cols} | set(columns.grouping)
     for col in range(table.n_cols):
         if col in claimed or header_key(texts[col]) in EXTRA_COLUMNS:
             continue
-        cells = _own_cells(table, first_row, col)
+        runs = column_runs(table, first_row, col)
+        cells = [cell for run in runs for cell in run]
         if not cells:
             continue
-        if "seq" not in columns.roles and is_number_column(cells):
+        if "seq" not in columns.roles and is_number_column(*runs):
             role = "seq"
         elif sum(map(is_unit_list, cells)) >= UNIT_COLUMN_SHARE * len(cells):
             role = "responsible"

@@ -21,9 +21,16 @@ from collections.abc import Sequence
 from cjk.text import join_lines
 from extractors.model import Document, Slot, Table
 from pipeline.normalize.text import join_prose, prose
-from pipeline.structure.columns import ColumnMap, find_header, header_key, is_heading
+from pipeline.structure.columns import (
+    ColumnMap,
+    find_header,
+    header_key,
+    heading_row,
+    is_heading,
+    is_heading_rest,
+)
 from pipeline.structure.headings import State, Task, heading_title, item, lowest
-from pipeline.structure.markers import SECTION, SUBSECTION, Marker, parse_marker
+from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
 from pipeline.structure.prose_tasks import prose_tasks
 from pipeline.vocabulary import COLUMN_JOINER, UNIT_COLUMN_ROLES
 
@@ -53,18 +60,6 @@ def _is_empty(slot: Slot | None) -> bool:
 def _row_pages(slots: Sequence[Slot | None], row_page: int | None) -> list[int]:
     pages = [s.cell.page for s in slots if s is not None and not s.covered and s.cell.page is not None]
     return pages or ([row_page] if row_page is not None else [])
-
-
-def _heading_only(slots: Sequence[Slot | None]) -> tuple[int, Marker] | None:
-    """(column, marker) when the row holds nothing but one heading."""
-    own = {id(s.cell): s for s in slots if s is not None and not s.covered and s.text.strip()}
-    if len(own) != 1:
-        return None
-    cell = next(iter(own.values())).cell
-    marker = parse_marker(prose(cell.text))
-    if marker is None or marker.level not in (SECTION, SUBSECTION):
-        return None
-    return cell.col, marker
 
 
 def _carry_span(grid: list[list[Slot | None]], r: int, col: int, above: Slot) -> None:
@@ -105,11 +100,11 @@ class _TableReader:
                 continue
             if all(_is_empty(s) or s.covered for s in slots if s is not None):
                 continue
-            heading = _heading_only(slots)
+            heading = heading_row(slots)
             if heading:
-                col, marker = heading
+                cell, marker = heading
                 self.state.enter(marker.level, marker.number, marker.rest)
-                self.heading_cols = {col: marker.level}
+                self.heading_cols = {cell.col: marker.level}
             elif continuation:
                 self._continue(own, _row_pages(own, row.page))
             else:
@@ -135,8 +130,12 @@ class _TableReader:
         heading of its own in a grouping column, a task number opening the task
         or the requirement cell (江门 numbers its tasks in 具体要求), or, in a
         table whose tasks carry no numbers, any text in the task cell (it
-        cannot be told from a new task).
+        cannot be told from a new task). Text only where the last row held a
+        heading is that heading's rest, even in the number column (a section
+        row merged across the table stands there).
         """
+        if is_heading_rest(slots, self.heading_cols):
+            return True
         seq = self.columns.col("seq")
         if seq is not None and not _is_empty(slots[seq]):
             return False

@@ -1,26 +1,36 @@
 """Expected task rows of tests/layout_docs_national.py, written from those
 notices as a reader takes them (the same for their DOCX and their PDF)."""
 
+from datetime import date
+
 from tests.layout_docs import LONG
+from tests.layout_docs_national import FEEDBACK_TITLE
 
 _NONE = {"task_no": None, "section_no": None, "section_title": None, "subsection_no": None,
          "subsection_title": None, "title": None, "requirement": None, "lead_units": [],
          "responsible_units": [], "deadline_text": None, "deadline_date": None, "deadline_kind": None,
          "table_no": 0, "extra": {}}
 
-DEADLINES = {
-    # What each deadline these notices write means (docs/metadata.md): neither names a date.
-    "定期": "recurring",           # a rhythm
-    "3个工作日以内": "relative",    # counted from an event
+DEADLINES: dict[str, tuple[date | None, str]] = {
+    # What each deadline these notices write means (docs/metadata.md): the last
+    # day it allows, and its kind. Every dated cell names its year.
+    "定期": (None, "recurring"),           # a rhythm
+    "每季度": (None, "recurring"),
+    "3个工作日以内": (None, "relative"),    # counted from an event
+    "长期坚持": (None, "ongoing"),
+    "2021年6月底前": (date(2021, 6, 30), "date"),
+    "2021年9月底前": (date(2021, 9, 30), "date"),
+    "2021年12月底前": (date(2021, 12, 31), "date"),
+    "2021年第四季度": (date(2021, 12, 31), "date"),
 }
 
 
 def task(**fields) -> dict:
     """An expected task row: the fields given, the others empty (prose by default);
-    the deadline's kind is the one its text means (:data:`DEADLINES`)."""
+    the deadline's date and kind are those its text means (:data:`DEADLINES`)."""
     row = {**_NONE, **fields}
     if row["deadline_text"] is not None:
-        row["deadline_kind"] = DEADLINES[row["deadline_text"]]
+        row["deadline_date"], row["deadline_kind"] = DEADLINES[row["deadline_text"]]
     return row
 
 
@@ -102,6 +112,43 @@ WRAPPED_SECTION = [
          title="加强解读", requirement=LONG[:30], lead_units=["市司法局"], responsible_units=["各镇（街）"]),
 ]
 
+_OPEN = {"table_no": 1, "section_no": 1, "section_title": "推进决策公开"}
+_PLATFORM = {"table_no": 1, "section_no": 2, "section_title": "加强平台建设"}
+NUMBER_COLUMN_SECTIONS = [
+    task(task_no=1, **_OPEN, subsection_no=1, subsection_title="扩大公众参与", title="推行重大决策预公开",
+         requirement="重大决策出台前向社会公开征求意见。", responsible_units=["市司法局"], deadline_text="2021年6月底前"),
+    task(task_no=2, **_OPEN, subsection_no=1, subsection_title="扩大公众参与", title=FEEDBACK_TITLE,
+         requirement=LONG, lead_units=["市政府办公室"], responsible_units=["市直各部门"], deadline_text="长期坚持"),
+    task(task_no=3, **_OPEN, subsection_no=2, subsection_title="深化结果公开", title="公开财政预决算",
+         requirement="按规定公开预算、决算及相关报表。", responsible_units=["市财政局"], deadline_text="2021年12月底前"),
+    task(task_no=4, **_PLATFORM, title="优化政府网站集约化平台", requirement="推进政府网站集约化建设，统一平台标准。",
+         responsible_units=["市政务服务数据管理局"], deadline_text="2021年9月底前"),
+    task(task_no=5, **_PLATFORM, title="规范政务新媒体", requirement=LONG[:60],
+         responsible_units=["各县（市、区）人民政府", "市直各部门"], deadline_text="2021年第四季度"),
+]
+
+_PUBLIC = {"table_no": 1, "section_no": 1, "section_title": "深化政务公开"}
+_EXPLAIN = {"table_no": 1, "section_no": 2, "section_title": "加强政策解读"}
+NUMBER_HEADER_MERGED = [
+    task(task_no=1, **_PUBLIC, title="推进决策公开", lead_units=["市政府办公室"], responsible_units=["市政府各部门"],
+         deadline_text="2021年6月底前"),
+    task(task_no=2, **_PUBLIC, title="做好财政预决算公开", lead_units=["市财政局"],
+         responsible_units=["各县（市、区）人民政府"], deadline_text="2021年12月底前"),
+    task(task_no=1, **_EXPLAIN, title="做好政策解读", lead_units=["市政府办公室"], responsible_units=["市直有关部门"],
+         deadline_text="长期坚持"),
+    task(task_no=2, **_EXPLAIN, title="回应社会关切", lead_units=["市政府办公室"], responsible_units=["市直各部门"],
+         deadline_text="每季度"),
+    task(task_no=3, **_EXPLAIN, title="办好政府开放日", lead_units=["市政府办公室"], deadline_text="2021年第四季度"),
+]
+
+NUMBERED_WRAPPED_SECTION = [
+    task(table_no=1, task_no=1, section_no=1, section_title="深化公开", title="做好公开", requirement=(LONG * 2)[:120],
+         lead_units=["市政府办公室"], responsible_units=["市有关单位"]),
+    task(table_no=1, task_no=2, section_no=2,
+         section_title="提升政府信息公开申请办理工作规范化程度，推进政务公开标准化规范化建设，确保各项任务落到实处",
+         title="加强解读", requirement=LONG[:30], lead_units=["市司法局"], responsible_units=["各镇（街）"]),
+]
+
 TASKS = {
     "national_notes": NATIONAL_NOTES,
     "national_lead": NATIONAL_LEAD,
@@ -110,4 +157,7 @@ TASKS = {
     "number_column": NUMBER_COLUMN,
     "wrapped_subsection": WRAPPED_SUBSECTION,
     "wrapped_section": WRAPPED_SECTION,
+    "number_column_sections": NUMBER_COLUMN_SECTIONS,
+    "number_header_merged": NUMBER_HEADER_MERGED,
+    "numbered_wrapped_section": NUMBERED_WRAPPED_SECTION,
 }
