@@ -16,6 +16,7 @@ all. So the body is walked here with lxml, in document order:
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -24,13 +25,16 @@ from lxml import etree
 from cjk import text as cjk
 from extractors.model import Align, Block, Cell, Document, ExtractionError, Paragraph, Row, Table
 from extractors.numbering import Numbering
-from extractors.ooxml import NS, REL_NUMBERING, REL_STYLES, Package, W
+from extractors.ooxml import CORRUPT_CODE, FORMAT_NAME, NS, REL_NUMBERING, REL_STYLES, Package, W
+from extractors.safezip import parse_xml
 
 MC = "{{{}}}".format(NS["mc"])
 
 _TRANSPARENT = {W + t for t in ("ins", "smartTag", "customXml", "hyperlink", "fldSimple", "moveTo", "dir", "bdo")}
 _SKIPPED = {W + t for t in ("del", "moveFrom", "delText", "pPr", "rPr", "instrText", "fldData", "footnoteReference",
                             "commentReference")} | {MC + "Fallback"}
+_GRAPHICS = {W + "drawing", W + "pict", W + "object", MC + "AlternateContent"}
+"""Run children that can hold a text box (DrawingML, VML, an OLE object's shape, or either behind a choice)."""
 _ALIGN: dict[str, Align] = {"center": "center", "right": "right", "end": "right", "left": "left", "start": "left",
           "both": "justify", "distribute": "justify"}
 
@@ -40,7 +44,7 @@ def _on(el: etree._Element | None) -> bool:
     return el is not None and el.get(W + "val", "true").lower() not in ("0", "false", "off", "none")
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Styles:
     """The slice of styles.xml that changes what a reader sees."""
 
@@ -77,6 +81,15 @@ class _Styles:
             styles.num_pr[sid] = next((own_num[s] for s in chain if s in own_num), ("0", 0))
             styles.bold[sid] = next((own_bold[s] for s in chain if s in own_bold), False)
         return styles
+
+
+@functools.lru_cache(maxsize=8)
+def _styles_of(data: bytes, name: str) -> _Styles:
+    """A styles part read once per process: the notices of one office are made
+    from one template, whose styles part (Word's is some 350 KB of latent
+    styles) costs a fifth of a notice's reading each time it is parsed.
+    Callers only read the result."""
+    return _Styles.from_xml(parse_xml(data, name, CORRUPT_CODE, FORMAT_NAME))
 
 
 class _Reader:
@@ -150,12 +163,13 @@ class _Reader:
                 if tag == W + "txbxContent":
                     boxes.append(child)
                 elif tag == W + "r":
-                    run_text = _run_text(child)
+                    run_text, graphic = _run_text(child)
                     if run_text.strip():
                         b = child.find("w:rPr/w:b", NS)
                         bold.append(_on(b) if b is not None else None)
                     parts.append(run_text)
-                    walk_drawings(child)
+                    if graphic:
+                        walk_drawings(child)
                 elif tag == W + "sdt":
                     content = child.find("w:sdtContent", NS)
                     if content is not None:
@@ -248,11 +262,16 @@ def _children(el: etree._Element, local: str) -> Iterator[etree._Element]:
             yield from _children(child, local)
 
 
-def _run_text(run: etree._Element) -> str:
+def _run_text(run: etree._Element) -> tuple[str, bool]:
+    """A run's text, and whether it holds a graphic that may anchor text boxes
+    (only then is it searched for them: most runs hold text alone)."""
     out: list[str] = []
+    graphic = False
     for child in run:
         tag = child.tag
-        if tag == W + "t":
+        if tag in _GRAPHICS:
+            graphic = True
+        elif tag == W + "t":
             out.append(child.text or "")
         elif tag == W + "tab" or tag == W + "ptab":
             out.append(" ")
@@ -265,7 +284,7 @@ def _run_text(run: etree._Element) -> str:
             code = child.get(W + "char", "")
             with contextlib.suppress(ValueError):  # a w:char that is no hex code point adds nothing
                 out.append(chr(int(code, 16)))
-    return "".join(out)
+    return "".join(out), graphic
 
 
 def extract_docx(data: bytes) -> Document:
@@ -280,6 +299,6 @@ def extract_docx(data: bytes) -> Document:
     styles_part = package.related(main, REL_STYLES)
     reader = _Reader(
         Numbering.from_xml(package.xml(numbering_part) if numbering_part else None),
-        _Styles.from_xml(package.xml(styles_part) if styles_part else None),
+        _styles_of(package.read(styles_part), styles_part) if styles_part else _Styles(),
     )
     return Document(blocks=list(reader.blocks(body)), source_format="docx")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from extractors import sniff
 from extractors.model import Document, ExtractionError
-from extractors.ocr import OcrMode
+from extractors.ocr_modes import OcrMode
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Format:
     """An external program or optional package the reader uses, if any (the README says so)."""
     ocr: bool = False
     """Whether its pages may be images that OCR reads: the reader then takes
-    the run's mode as ``ocr=`` (:data:`extractors.ocr.OcrMode`)."""
+    the run's mode as ``ocr=`` (:data:`extractors.ocr_modes.OcrMode`)."""
 
     def read(self, data: bytes, ocr: OcrMode = "auto") -> Document:
         module, function = self.reader.split(":")

@@ -95,20 +95,29 @@ class Table:
     def pages(self) -> tuple[int, ...]:
         return tuple(sorted({r.page for r in self.rows if r.page is not None}))
 
-    def grid(self) -> list[list[Slot | None]]:
+    def grid(self) -> Grid:
         """The table as a dense ``rows × n_cols`` grid of slots.
 
         Every position a span covers points at the span's origin cell with
         ``covered=True``; a position no cell reaches (a short row) is None.
+        Worked out once per table (structuring asks for it several times).
         """
+        cached: Grid | None = self.__dict__.get("_grid")
+        if cached is not None:
+            return cached
         grid: list[list[Slot | None]] = [[None] * self.n_cols for _ in self.rows]
         for row in self.rows:
             for cell in row.cells:
                 for r in range(cell.row, min(cell.row + cell.row_span, len(self.rows))):
                     for c in range(cell.col, min(cell.col + cell.col_span, self.n_cols)):
                         grid[r][c] = Slot(cell, covered=(r, c) != (cell.row, cell.col))
-        return grid
+        frozen = tuple(tuple(row) for row in grid)
+        object.__setattr__(self, "_grid", frozen)  # a cache beside the fields: equality and repr ignore it
+        return frozen
 
+
+Grid = tuple[tuple[Slot | None, ...], ...]
+"""A table's rows of slots (:meth:`Table.grid`)."""
 
 Block = Paragraph | Table
 

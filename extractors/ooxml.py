@@ -22,11 +22,15 @@ REL_NUMBERING = "/numbering"
 REL_STYLES = "/styles"
 
 
+CORRUPT_CODE, FORMAT_NAME = "corrupt_docx", "OOXML"
+"""What a damaged package is called in error rows and messages."""
+
+
 class Package(SafeZip):
     """An opened DOCX zip with guarded part reads."""
 
     def __init__(self, data: bytes) -> None:
-        super().__init__(data, "corrupt_docx", "OOXML")
+        super().__init__(data, CORRUPT_CODE, FORMAT_NAME)
 
     def related(self, source: str, rel_type_suffix: str) -> str | None:
         """Target part of the first relationship of *source* whose type ends so."""

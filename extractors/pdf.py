@@ -24,8 +24,10 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.layout import Glyph, PageLayout, Segment
 from extractors.model import Document, ExtractionError
-from extractors.ocr import OcrMode, layout_with_ocr
+from extractors.ocr import layout_with_ocr
 from extractors.ocr.render import PdfRenderer
+from extractors.ocr_modes import OcrMode
+from extractors.pdf_sample import tiny_pdf
 
 CJK_CMAPS = ("UniGB-UCS2-H", "GBK-EUC-H", "UniGB-UTF16-H")
 """Simplified-Chinese CMaps pdfminer loads for CID fonts without a ToUnicode map."""
@@ -90,6 +92,12 @@ def _pages(data: bytes) -> Iterator[PageLayout]:
         raise ExtractionError("corrupt_pdf", f"cannot parse PDF: {cause!r}") from exc
     except (ValueError, TypeError, KeyError, AttributeError, IndexError, EOFError, OSError) as exc:
         raise ExtractionError("corrupt_pdf", f"cannot parse PDF: {exc!r}") from exc
+
+
+def warm_up() -> None:
+    """What a first PDF costs this reader, paid once (in the batch's forkserver, :mod:`pipeline.run.warm`)."""
+    load_cjk_cmaps()
+    extract_pdf(tiny_pdf(), ocr="never")
 
 
 def extract_pdf(data: bytes, ocr: OcrMode = "auto") -> Document:

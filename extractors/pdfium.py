@@ -44,9 +44,11 @@ import pypdfium2.raw as raw
 
 from extractors.layout import Glyph, PageLayout, Segment
 from extractors.model import Document, ExtractionError
-from extractors.ocr import OcrMode, layout_with_ocr
+from extractors.ocr import layout_with_ocr
 from extractors.ocr.render import PdfRenderer
+from extractors.ocr_modes import OcrMode
 from extractors.pdf_fonts import FontFacts, document_fonts, plain_name
+from extractors.pdf_sample import tiny_pdf
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
@@ -407,6 +409,12 @@ def _pages(data: bytes) -> Iterator[PageLayout]:
                 page.close()
     finally:
         pdf.close()
+
+
+def warm_up() -> None:
+    """What a first PDF costs this reader (pdfium's library initialised), paid
+    once (in the batch's forkserver, :mod:`pipeline.run.warm`)."""
+    extract_pdf(tiny_pdf(), ocr="never")
 
 
 def extract_pdf(data: bytes, ocr: OcrMode = "auto") -> Document:

@@ -67,21 +67,22 @@ class SafeZip:
         return data
 
     def xml(self, name: str) -> etree._Element:
-        data = self.read(name)
-        # Refused before parsing where the bytes show it; the parser resolves
-        # nothing either way (no entities, no DTD loading, no network).
-        head = data[:4096].upper()
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in data.upper():
-            raise ExtractionError(
-                "hostile_xml",
-                f"part {name} declares a DTD or entities, which {self.format_name} never needs; refused",
-            )
-        try:
-            root = etree.fromstring(data, _PARSER)
-        except etree.XMLSyntaxError as exc:
-            raise ExtractionError(self.corrupt_code, f"part {name} is not well-formed XML: {exc}") from exc
-        if root.getroottree().docinfo.doctype:  # a DTD the byte check missed (e.g. a UTF-16 part)
-            raise ExtractionError(
-                "hostile_xml", f"part {name} declares a DTD, which {self.format_name} never needs; refused"
-            )
-        return root
+        return parse_xml(self.read(name), name, self.corrupt_code, self.format_name)
+
+
+def parse_xml(data: bytes, name: str, corrupt_code: str, format_name: str) -> etree._Element:
+    """Part *name*'s bytes as XML, refused as ``hostile_xml`` if it declares a DTD or entities."""
+    # Refused before parsing where the bytes show it; the parser resolves
+    # nothing either way (no entities, no DTD loading, no network).
+    head = data[:4096].upper()
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in data.upper():
+        raise ExtractionError(
+            "hostile_xml", f"part {name} declares a DTD or entities, which {format_name} never needs; refused"
+        )
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ExtractionError(corrupt_code, f"part {name} is not well-formed XML: {exc}") from exc
+    if root.getroottree().docinfo.doctype:  # a DTD the byte check missed (e.g. a UTF-16 part)
+        raise ExtractionError("hostile_xml", f"part {name} declares a DTD, which {format_name} never needs; refused")
+    return root

@@ -14,7 +14,7 @@ from typing import Any
 
 from extractors import extract
 from extractors.model import Document
-from extractors.ocr import OcrMode
+from extractors.ocr_modes import OcrMode
 from pipeline.datasets.declaration import build
 from pipeline.datasets.records import DATASETS, CitationRecord, DocumentRecord, TaskRecord, TaskUnitRecord
 from pipeline.metadata.citations import find_citations

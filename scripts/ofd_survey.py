@@ -22,7 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from extractors.model import ExtractionError
-from extractors.ocr import OCR_MODES, OcrMode
+from extractors.ocr_modes import OCR_MODES, OcrMode
 from extractors.ofd import extract_ofd, read_ofd
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)

@@ -12,7 +12,7 @@ import os
 import signal
 import time
 
-from extractors.ocr import OcrMode
+from extractors.ocr_modes import OcrMode
 from pipeline.convert import Converted, convert
 
 HANG = b"TEST-HOOK-HANG"

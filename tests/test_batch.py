@@ -4,8 +4,10 @@ lets nothing from outside the input files into any output."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ import pytest
 from pipeline.cli import EXIT_FAILED, main
 from pipeline.run.batch import Options, run_batch
 from pipeline.run.workers import Limits
-from tests import hostile, pdfgen
+from tests import hooks, hostile, pdfgen
 from tests.conftest import QZB, QZB_DOCX, read_dataset
 from tests.docxgen import distinct_copy
 from tests.expected.qzb_2018_51 import TASKS
@@ -148,3 +150,27 @@ def test_identical_files_are_one_document(tmp_path):
     manifest = read_dataset(tmp_path / "out", "manifest")
     assert manifest.status.tolist() == ["ok", "ok"]
     assert list(manifest.warnings[1]) == ["same bytes as a.docx"]
+
+
+def test_datasets_keep_scan_order_whatever_order_files_finish_in(tmp_path):
+    """Rows are written while files are parsed, yet in the order of the scan:
+    the first file, slow, finishes last of three parsed two at a time."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    sample = (QZB / QZB_DOCX[0]).read_bytes()
+    slow = io.BytesIO(distinct_copy(sample, "a"))
+    with zipfile.ZipFile(slow, "a") as package:
+        package.comment = hooks.SLOW  # misbehaving_convert sleeps on it, then converts as usual
+    (inputs / "a.docx").write_bytes(slow.getvalue())
+    (inputs / "b.docx").write_bytes(distinct_copy(sample, "b"))
+    (inputs / "c.docx").write_bytes(distinct_copy(sample, "c"))
+    shutil.copy(inputs / "b.docx", inputs / "d.docx")
+    run_batch(inputs, tmp_path / "out", Options(jobs=2, converter=hooks.misbehaving_convert))
+    documents = read_dataset(tmp_path / "out", "documents")
+    assert documents.source_path.tolist() == ["a.docx", "b.docx", "c.docx"]
+    tasks = read_dataset(tmp_path / "out", "tasks")
+    assert tasks.doc_id.drop_duplicates().tolist() == documents.doc_id.tolist()
+    assert tasks.groupby("doc_id", sort=False).seq.apply(list).tolist() == [list(range(1, 43))] * 3
+    manifest = read_dataset(tmp_path / "out", "manifest")
+    assert manifest.source_path.tolist() == ["a.docx", "b.docx", "c.docx", "d.docx"]
+    assert manifest.seconds[0] > hooks.SLOW_SECONDS > manifest.seconds[1]

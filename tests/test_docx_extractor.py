@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.docx import extract_docx
 from extractors.model import Paragraph, Table
 from tests.conftest import QZB
@@ -97,6 +99,17 @@ def test_numbering_from_paragraph_style():
     assert [(b.text, b.bold) for b in doc.paragraphs()] == [("一、第一部分", True), ("二、第二部分", True)]
 
 
+def test_each_file_reads_its_own_styles():
+    """Styles parts are read once per process for the files of one template;
+    a file whose styles differ under the same part name still gets its own."""
+    bold_h1 = '<w:style w:type="paragraph" w:styleId="H1"><w:rPr><w:b/></w:rPr></w:style>'
+    plain_h1 = '<w:style w:type="paragraph" w:styleId="H1"><w:rPr><w:b w:val="0"/></w:rPr></w:style>'
+    body = p("第一部分", '<w:pStyle w:val="H1"/>')
+    for styles, bold in [(bold_h1, True), (plain_h1, False), (bold_h1, True)]:
+        doc = extract_docx(make_docx(body, styles=styles))
+        assert [(b.text, b.bold) for b in doc.paragraphs()] == [("第一部分", bold)]
+
+
 def test_sample_notice_reads_in_body_order():
     doc = extract_docx((QZB / "泉政办〔2018〕51号.docx").read_bytes())
     kinds = ["T" if isinstance(b, Table) else "P" for b in doc.blocks]
@@ -106,3 +119,28 @@ def test_sample_notice_reads_in_body_order():
     table = doc.blocks[first_table]
     assert table.rows[0].is_header and table.n_cols == 4
     assert table.rows[1].cells[0].col_span == 4  # section row merged across the table
+
+
+TEXT_BOX_DRAWING = (
+    '<w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+    '<wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx>'
+    '<w:txbxContent>{}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>'
+)
+TEXT_BOX_VML = ('<w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+                '<w:txbxContent>{}</w:txbxContent></v:textbox></v:shape></w:pict>')
+
+
+@pytest.mark.parametrize("run_content", [
+    TEXT_BOX_DRAWING,  # Word 2007's DrawingML shape
+    TEXT_BOX_VML,  # VML, as WPS and old Word write it
+    # Word 2010+: the shape and a VML copy of it for older readers, which is not read twice
+    f"<mc:AlternateContent><mc:Choice Requires=\"wps\">{TEXT_BOX_DRAWING}</mc:Choice>"
+    f"<mc:Fallback>{TEXT_BOX_VML}</mc:Fallback></mc:AlternateContent>",
+])
+def test_text_box_paragraphs_follow_the_paragraph_anchoring_them(run_content):
+    box = p("（此件公开发布）") + p("泉州市人民政府办公室")
+    body = ('<w:p><w:r><w:t>正文</w:t></w:r><w:r><w:t>末段</w:t></w:r>'
+            f"<w:r>{run_content.replace('{}', box)}</w:r></w:p>" + p("抄送：市委办公室"))
+    assert paragraphs(make_docx(body)) == ["正文末段", "（此件公开发布）", "泉州市人民政府办公室", "抄送：市委办公室"]

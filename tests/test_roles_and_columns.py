@@ -215,8 +215,11 @@ def test_merged_cell_cut_by_a_page_break_applies_on_the_new_page():
     cut merged cell is an empty cell spanning rows 3–4."""
     table = _table(("工作任务", "责任单位"), ("1.甲", "市财政局"), ("2.乙", None), ("3.丙", ""), ("4.丁", None),
                    flags={3: True}, spans={(1, 1): 2, (3, 1): 2})
-    tasks = structure_tasks(Document(blocks=[table], source_format="pdf"))
-    assert [t.responsible_text for t in tasks] == ["市财政局"] * 4
+    document = Document(blocks=[table], source_format="pdf")
+    assert [t.responsible_text for t in structure_tasks(document)] == ["市财政局"] * 4
+    # the carried span is the reading's own: the table (and its cached grid) is unchanged
+    assert [t.responsible_text for t in structure_tasks(document)] == ["市财政局"] * 4
+    assert table.grid()[3][1] is not None and table.grid()[3][1].text == ""
 
 
 def test_empty_cell_after_a_page_break_under_a_one_row_cell_stays_empty():

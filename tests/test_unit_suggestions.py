@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.analysis.unit_review import REVIEWED_FILE, SUGGESTIONS_FILE, accept
+from pipeline.analysis.unit_review import accept
 from pipeline.cli import main
 from pipeline.normalize.abbreviations import may_abbreviate
-from pipeline.normalize.alias_table import ALIAS_DIR, AliasTableError, load
+from pipeline.normalize.alias_table import ALIAS_DIR, REVIEWED_FILE, SUGGESTIONS_FILE, AliasTableError, load
 from pipeline.normalize.unit_names import notice_context, resolve_unit
 from pipeline.run.outdir import claim
 from tests.conftest import read_dataset

@@ -8,7 +8,6 @@ shares with the hanging file would turn it into a ``timeout`` row."""
 from __future__ import annotations
 
 import importlib
-import multiprocessing
 import os
 import shutil
 import signal
@@ -16,8 +15,10 @@ import subprocess
 import sys
 import time
 
+from extractors import formats as registry
+from pipeline.run import executors
 from pipeline.run.batch import Options, run_batch
-from pipeline.run.onefile import WARM_UP
+from pipeline.run.onefile import WARM_READERS, WARM_UP, FileJob, reader_modules
 from pipeline.run.workers import WORKER_ENVIRONMENT, Failure, Limits, run_isolated
 from tests import hooks
 from tests.conftest import QZB, QZB_DOCX, ROOT, read_dataset
@@ -101,24 +102,42 @@ def test_a_crash_or_a_timeout_loses_only_the_file_in_hand():
     assert pids["a"] == pids["b"] != pids["c"] != pids["d"] == pids["e"]  # a fresh worker after each loss
 
 
-def _forkserver_preload(tmp_path, monkeypatch) -> list[list[str]]:
-    """The module lists a one-file batch asks the forkserver to preload."""
-    asked: list[list[str]] = []
-    context = multiprocessing.get_context("forkserver")
-    monkeypatch.setattr(context, "set_forkserver_preload", lambda modules: asked.append(list(modules)))
+def _forkserver_start(tmp_path, monkeypatch, names: tuple[str, ...] = ("a.docx",)) -> tuple[list[str], dict[str, str]]:
+    """The modules a batch of the sample DOCX under *names* asks the forkserver
+    to preload, and the environment it asks it to start with."""
+    asked: list[tuple[list[str], dict[str, str]]] = []
+
+    def recording(tasks, fn, *args, preload=(), environment=None, **kwargs):
+        asked.append(([*preload, fn.func.__module__], dict(environment or {})))  # as run_isolated adds it
+        return run_isolated(tasks, fn, *args, preload=preload, environment=environment, **kwargs)
+
+    monkeypatch.setattr(executors, "run_isolated", recording)
     inputs = tmp_path / "in"
     inputs.mkdir()
-    shutil.copy(QZB / QZB_DOCX[0], inputs / "a.docx")
+    for name in names:
+        shutil.copy(QZB / QZB_DOCX[0], inputs / name)
     run_batch(inputs, tmp_path / "out", Options(jobs=1))
-    return asked
+    assert len(asked) == 1
+    return asked[0]
+
+
+def _loaded_after(preload: list[str], environment: dict[str, str], watched: tuple[str, ...]) -> list[str]:
+    """Which of the *watched* modules a fresh interpreter holds after importing
+    the forkserver's preload list in its environment."""
+    script = (f"import sys; import {', '.join(preload)}; "
+              f"print(*sorted(m for m in {watched!r} if m in sys.modules))")
+    env = {**os.environ, **environment}
+    return subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
+                          env=env).stdout.split()
 
 
 def test_the_forkserver_preloads_the_warm_up(tmp_path, monkeypatch):
-    """Workers are forked with every reader imported and its caches filled:
-    the batch puts the warm-up module in the forkserver's preload list."""
-    asked = _forkserver_preload(tmp_path, monkeypatch)
-    assert asked and WARM_UP in asked[0]
-    importlib.import_module(WARM_UP)  # and it imports (converting its built-in notice) without error
+    """Workers are forked with the run's readers imported and their caches
+    filled: the batch puts the warm-up module in the forkserver's preload list."""
+    preload, _ = _forkserver_start(tmp_path, monkeypatch)
+    assert WARM_UP in preload
+    importlib.import_module(WARM_UP)  # and it imports (warming every reader) without error
+    assert {"pdfplumber", "pypdfium2", "pdfminer", "lxml"} <= set(sys.modules)
 
 
 def test_the_forkserver_imports_no_writer_library(tmp_path, monkeypatch):
@@ -126,11 +145,25 @@ def test_the_forkserver_imports_no_writer_library(tmp_path, monkeypatch):
     the worker function) every build pays for once: pandas, pyarrow (with
     numpy) and openpyxl are the writers' business, in the parent process, and
     cost 0.3-0.6 s of CPU to import."""
-    asked = _forkserver_preload(tmp_path, monkeypatch)
-    script = (f"import sys; import {', '.join(asked[0])}; "
-              "print(*sorted(m for m in ('pandas', 'pyarrow', 'numpy', 'openpyxl') if m in sys.modules))")
-    loaded = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert len(asked[0]) >= 2 and loaded.stdout.split() == []
+    preload, environment = _forkserver_start(tmp_path, monkeypatch)
+    assert _loaded_after(preload, environment, ("pandas", "pyarrow", "numpy", "openpyxl")) == []
+
+
+def test_a_docx_run_warms_no_pdf_reader(tmp_path, monkeypatch):
+    """Only the readers a run's files need are warmed: a run of DOCX never
+    loads pdfplumber, pdfminer or pdfium, about 0.2 s before its first file."""
+    preload, environment = _forkserver_start(tmp_path, monkeypatch, ("a.docx", "b.DOCX"))
+    assert environment[WARM_READERS] == "extractors.docx"
+    assert _loaded_after(preload, environment, ("extractors.docx", "lxml", "pdfplumber", "pdfminer", "pypdfium2")) \
+        == ["extractors.docx", "lxml"]
+
+
+def test_the_readers_a_run_needs_come_from_its_file_names(tmp_path):
+    jobs = [FileJob(i, tmp_path / name, name, "0" * 64) for i, name in
+            enumerate(["a.PDF", "b.htm", "c.html", "d.wps", "notes.txt"])]
+    assert reader_modules(jobs, registry.with_pdf_engine(registry.FORMATS, "pdfminer")) == {
+        "extractors.pdf", "extractors.html", "extractors.legacy"}
+    assert reader_modules(jobs[:1], registry.FORMATS) == {"extractors.pdfium"}
 
 
 def test_workers_start_with_one_thread_and_glibc_trimming_whoever_runs_them():
@@ -163,3 +196,19 @@ def test_a_library_that_cannot_be_mapped_under_the_limit_is_memory_limit():
     full = OSError(28, "No space left on device")  # ENOSPC while the worker stores the file's outcome
     assert _classify(full, Limits()).code == "disk_full"
 
+
+
+def test_each_pdf_engine_reads_its_warm_up_sample():
+    """A reader's ``warm_up`` is what the forkserver runs for it: pdfminer's
+    fills its CJK CMap cache, and both engines read the built-in sample."""
+    from pdfminer.cmapdb import CMapDB
+
+    from extractors.pdf import CJK_CMAPS
+    from extractors.pdf_sample import tiny_pdf
+
+    for reader in registry.PDF_ENGINES.values():
+        module, function = reader.split(":")
+        importlib.import_module(module).warm_up()
+        document = getattr(importlib.import_module(module), function)(tiny_pdf())
+        assert [[c.text for c in row.cells] for row in next(document.tables()).rows] == [["1", "Task"]]
+    assert set(CJK_CMAPS) <= set(CMapDB._cmap_cache)

@@ -16,20 +16,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any
 
 from extractors.layout import layout_document
 from extractors.layout.glyphs import CID_SHARE_LIMIT
 from extractors.layout.page import PageLayout
 from extractors.model import Document
 from extractors.ocr import engine
-
-OcrMode = Literal["never", "auto", "always"]
-"""``never``: only text layers are read; ``auto`` (default): pages without a
-usable text layer are recognised; ``always``: every page is recognised, its
-text layer ignored (for text layers that are present but wrong)."""
-
-OCR_MODES: tuple[OcrMode, ...] = get_args(OcrMode)
+from extractors.ocr_modes import OcrMode
 
 RENDER_DPI = 150
 """Pixels per inch of pages rendered for OCR (docs/ocr.md: 120, 150 and 200

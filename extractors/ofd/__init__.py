@@ -18,7 +18,8 @@ from dataclasses import asdict, dataclass
 
 from extractors.layout.page import PageLayout
 from extractors.model import Document
-from extractors.ocr import OcrMode, layout_with_ocr
+from extractors.ocr import layout_with_ocr
+from extractors.ocr_modes import OcrMode
 from extractors.ofd.content import PlacedImage, read_page, template_uses
 from extractors.ofd.package import DocInfo, OfdPackage
 from extractors.ofd.render import OfdRenderer

@@ -24,11 +24,17 @@ import pyarrow.parquet as pq
 
 from pipeline.datasets.writers import dataset_source
 from pipeline.normalize.abbreviations import Observed, suggest
-from pipeline.normalize.alias_table import ALIAS_DIR, COLUMNS, AliasTable, default_table, read_rows
+from pipeline.normalize.alias_table import (
+    ALIAS_DIR,
+    COLUMNS,
+    REVIEWED_FILE,
+    SUGGESTIONS_FILE,
+    AliasTable,
+    default_table,
+    read_rows,
+)
 from pipeline.run.outdir import claim
 
-SUGGESTIONS_FILE = "unit_suggestions.csv"
-REVIEWED_FILE = "reviewed.csv"
 ACCEPT = "accept"
 EVIDENCE = ("region", "short_units", "long_units", "task_rows")
 YES = {"y", "yes", "x", "1", "是"}

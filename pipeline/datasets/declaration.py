@@ -24,8 +24,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import operator
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -124,7 +126,21 @@ class Dataset:
 
 def record_dict(record: Any) -> dict[str, Any]:
     """A record as a plain dict in column order, shallow (lists and dicts as they are)."""
-    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    names, values = _getter(type(record))
+    return dict(zip(names, values(record), strict=True))
+
+
+_GETTERS: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {}
+
+
+def _getter(record_type: type) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
+    """A record type's field names and a function giving its values in that
+    order, worked out once per type: a build turns every row into a dict twice."""
+    if record_type not in _GETTERS:
+        names = tuple(f.name for f in dataclasses.fields(record_type))
+        getter = operator.attrgetter(*names)
+        _GETTERS[record_type] = names, (getter if len(names) > 1 else lambda record: (getter(record),))
+    return _GETTERS[record_type]
 
 
 R = TypeVar("R", bound="DataclassInstance")
@@ -139,6 +155,6 @@ def build(record: type[R], source: DataclassInstance, **values: Any) -> R:
     carried without one more line of copying. Fields whose meaning changes on
     the way (raw unit cells → split unit lists) are passed in *values*.
     """
-    names = {f.name for f in dataclasses.fields(record)}
-    carried = {f.name: getattr(source, f.name) for f in dataclasses.fields(source) if f.name in names}
+    names = set(_getter(record)[0])
+    carried = {name: value for name, value in record_dict(source).items() if name in names}
     return record(**(carried | values))

@@ -43,14 +43,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pipeline.datasets.records import DATASETS, DocumentRecord
+from pipeline.datasets.records import DATASETS, PARTITIONED, DocumentRecord
 from pipeline.datasets.writers import DatasetWriter
-
-PARTITION_BY = ("year",)
-"""What ``--partition-by`` accepts."""
-
-PARTITIONED = ("documents", "tasks", "task_units", "citations")
-"""The datasets written per partition; the others stay single files."""
 
 UNKNOWN = "unknown"
 INDEX = ".partitions.json"

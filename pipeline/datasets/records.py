@@ -205,3 +205,9 @@ DATASETS: dict[str, Dataset] = {d.name: d for d in [
             "Key: `source_path`."),
 ]}
 """Every dataset the pipeline writes, in the order of the data dictionary and the workbook."""
+
+PARTITION_BY = ("year",)
+"""What ``--partition-by`` accepts (:mod:`pipeline.datasets.partitions`)."""
+
+PARTITIONED = ("documents", "tasks", "task_units", "citations")
+"""The datasets written per partition; the others stay single files."""

@@ -14,8 +14,9 @@ import datetime as dt
 import functools
 import importlib.metadata
 import json
+import operator
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ def _numpy_type(type_: pa.DataType) -> str:
     return "object"  # dates, lists and maps hold Python objects
 
 
+@functools.cache
 def file_schema(schema: pa.Schema) -> pa.Schema:
     """*schema* with the pandas metadata a Parquet file carries, so that
     ``pd.read_parquet`` gives nullable ``Int32`` columns, not float64 with NaN.
@@ -74,6 +76,18 @@ def to_table(records: Sequence[Any], schema: pa.Schema) -> pa.Table:
                                 schema=file_schema(schema))
 
 
+def _joined(value: list[Any]) -> str:
+    return LIST_SEPARATOR.join(map(str, value))
+
+
+def _json_map(value: dict[str, str] | list[tuple[str, str]]) -> str:
+    return json.dumps(dict(value), ensure_ascii=False) if value else ""
+
+
+def _decimal3(value: float) -> str:
+    return f"{value:.3f}"
+
+
 def csv_value(value: Any) -> str:
     """A record's value as CSV text; also a value read back from Parquet, where a map is a list of pairs."""
     if value is None:
@@ -81,28 +95,52 @@ def csv_value(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, dict) or (isinstance(value, list) and value and isinstance(value[0], tuple)):  # map
-        return json.dumps(dict(value), ensure_ascii=False) if value else ""
+        return _json_map(value)
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(map(str, value))
+        return _joined(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, float):
-        return f"{value:.3f}"
+        return _decimal3(value)
     return str(value)
+
+
+def _unless_none(text: Callable[[Any], str]) -> Callable[[Any], str]:
+    return lambda value: "" if value is None else text(value)
+
+
+def csv_cell(type_: pa.DataType) -> Callable[[Any], str] | None:
+    """How a column of *type_* turns a record's value into :func:`csv_value`'s
+    text, chosen once per column rather than by testing every value's type;
+    None where the csv module's own writing is that text already (strings,
+    integers and booleans as ``str`` gives them, dates in ISO form, None as
+    an empty field). The CSV files are most of what writing datasets costs."""
+    if pa.types.is_map(type_):
+        return _unless_none(_json_map)
+    if pa.types.is_list(type_):
+        return _unless_none(_joined)
+    if pa.types.is_floating(type_):
+        return _unless_none(_decimal3)
+    return None
 
 
 class CsvWriter:
     """Rows appended batch by batch, straight from the records; UTF-8 with BOM,
     so Excel on a Chinese Windows machine reads the file as UTF-8."""
 
-    def __init__(self, path: Path, names: list[str]) -> None:
+    def __init__(self, path: Path, schema: pa.Schema) -> None:
         self._fh = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115  closed by close()
         self._writer = csv.writer(self._fh)
-        self._names = names
-        self._writer.writerow(names)
+        self._values = operator.attrgetter(*schema.names)
+        self._cells = [(i, cell) for i, f in enumerate(schema) if (cell := csv_cell(f.type)) is not None]
+        self._writer.writerow(schema.names)
 
     def write_records(self, records: Sequence[Any]) -> None:
-        self._writer.writerows([csv_value(getattr(r, name)) for name in self._names] for r in records)
+        rows = [list(self._values(r)) for r in records]
+        for i, cell in self._cells:
+            for row in rows:
+                row[i] = cell(row[i])
+        self._writer.writerows(rows)
 
     def close(self) -> None:
         _sync_close(self._fh)
@@ -119,38 +157,53 @@ def _sync_close(fh: Any) -> None:
 class DatasetWriter:
     """One dataset streamed, batch by batch, into a Parquet file and its CSV sibling.
 
-    Records are buffered up to :data:`BATCH_ROWS` and then written as one
-    Parquet row group, so memory stays flat however many files a run has.
+    Records are written to the CSV as they are added, and turned into Arrow
+    each :data:`CONVERT_ROWS` (while a run's workers still parse, that work
+    overlaps theirs; a conversion per file would cost more than the rows); the
+    Arrow rows are written as one Parquet row group each :data:`BATCH_ROWS`,
+    so memory stays flat however many files a run has.
     """
 
+    CONVERT_ROWS = 2_000
     BATCH_ROWS = 20_000
 
     def __init__(self, parquet: Path, csv_path: Path, dataset: Dataset) -> None:
         self.name = dataset.name
         self._schema = dataset.schema
-        self._buffer: list[Any] = []
+        self._records: list[Any] = []
+        self._converted: list[pa.Table] = []
+        self._converted_rows = 0
         self._closed = False
         self._parquet_fh = open(parquet, "wb")  # noqa: SIM115  closed by close()
         self._parquet = pq.ParquetWriter(self._parquet_fh, file_schema(self._schema), compression="zstd")
-        self._csv = CsvWriter(csv_path, dataset.columns)
+        self._csv = CsvWriter(csv_path, self._schema)
 
     def add(self, records: Sequence[Any]) -> None:
         if self._closed and records:
             raise ValueError(f"{self.name} is complete; no rows may be added")
-        self._buffer.extend(records)
-        if len(self._buffer) >= self.BATCH_ROWS:
-            self._flush()
+        self._csv.write_records(records)
+        self._records.extend(records)
+        if len(self._records) >= self.CONVERT_ROWS:
+            self._convert()
+        if self._converted_rows >= self.BATCH_ROWS:
+            self._write_row_group()
 
-    def _flush(self) -> None:
-        self._parquet.write_table(to_table(self._buffer, self._schema))
-        self._csv.write_records(self._buffer)
-        self._buffer = []
+    def _convert(self) -> None:
+        self._converted.append(to_table(self._records, self._schema))
+        self._converted_rows += len(self._records)
+        self._records = []
+
+    def _write_row_group(self) -> None:
+        self._parquet.write_table(pa.concat_tables(self._converted))
+        self._converted, self._converted_rows = [], 0
 
     def close(self) -> None:
         if self._closed:
             return
-        if self._buffer:
-            self._flush()
+        if self._records:
+            self._convert()
+        if self._converted:
+            self._write_row_group()
         self._parquet.close()
         _sync_close(self._parquet_fh)
         self._csv.close()

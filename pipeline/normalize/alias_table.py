@@ -29,6 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ALIAS_DIR = Path(__file__).resolve().parent / "aliases"
+REVIEWED_FILE = "reviewed.csv"
+"""The alias file in :data:`ALIAS_DIR` that ``units accept`` adds the rows a person accepted to."""
+SUGGESTIONS_FILE = "unit_suggestions.csv"
+"""The review file ``units suggest`` writes into OUTPUT_DIR, for a person to mark."""
 COLUMNS = ("alias", "canonical", "scope", "kind", "valid_from", "valid_to", "source")
 KINDS = ("name", "short", "reform")
 NATIONAL, LOCAL = "national", "local"

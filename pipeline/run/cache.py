@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors import formats as registry
-from extractors.ocr import OCR_MODES, OcrMode
+from extractors.ocr_modes import OCR_MODES, OcrMode
 from pipeline import PARSER_VERSION
 from pipeline.convert import Converted
 from pipeline.datasets.atomic import atomic_write

@@ -26,8 +26,8 @@ from typing import Protocol
 
 from pipeline.datasets.records import ManifestRecord
 from pipeline.run.cache import Cache
-from pipeline.run.onefile import WARM_UP, FileJob, Work, failure_row, process_file
-from pipeline.run.workers import Done, Failure, run_isolated
+from pipeline.run.onefile import WARM_READERS, WARM_UP, FileJob, Work, failure_row, process_file, reader_modules
+from pipeline.run.workers import Done, Failure, run_isolated, start_forkserver
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,9 @@ class Executor(Protocol):
         """One :class:`Parsed` per job, in completion order; each kept outcome is
         in *cache* when its row is yielded. Closing the iterator early stops
         the parsing still under way. Raises :class:`ExecutorLost` when it can
-        no longer parse at all: a failure of the executor, never of a file."""
+        no longer parse at all: a failure of the executor, never of a file.
+        An executor may start its workers in this call, before the iterator
+        is read, so that they get ready while the caller prepares to take the rows."""
         ...
 
 
@@ -72,9 +74,13 @@ class LocalPool:
     processes: int
 
     def parse(self, jobs: Sequence[FileJob], cache: Cache, work: Work) -> Iterator[Parsed]:
+        """Starts the workers' forkserver at once, so it warms up while the caller prepares."""
         worker = functools.partial(process_file, cache=cache, work=work)
-        for done in run_isolated(jobs, worker, self.processes, work.limits, preload=[WARM_UP]):
-            yield Parsed(done.task, _row_of(done), done.peak_rss_kb or 0)
+        warm = {WARM_READERS: ",".join(sorted(reader_modules(jobs, work.formats)))}
+        if jobs:
+            start_forkserver(worker, [WARM_UP], warm)
+        done = run_isolated(jobs, worker, self.processes, work.limits, preload=[WARM_UP], environment=warm)
+        return (Parsed(d.task, _row_of(d), d.peak_rss_kb or 0) for d in done)
 
 
 def _row_of(done: Done[FileJob, ManifestRecord]) -> ManifestRecord:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from extractors import formats as registry
 from extractors.model import ExtractionError
-from extractors.ocr import OcrMode
+from extractors.ocr_modes import OcrMode
 from pipeline.convert import Converted
 from pipeline.datasets.records import ManifestRecord
 from pipeline.run.cache import Cache, Entry, Head, same_outcome_modes
@@ -39,6 +39,10 @@ Converter = Callable[[bytes, str, OcrMode], Converted]
 WARM_UP = "pipeline.run.warm"
 """Imported by the workers' forkserver before it forks (on a Dask worker too):
 readers loaded, caches filled."""
+
+WARM_READERS = "NOTICE_TASKS_WARM_READERS"
+"""Environment variable the local pool starts its forkserver with: the reader
+modules (comma-separated) its files need, the only ones :data:`WARM_UP` warms."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,13 @@ class FileJob:
     rel: str
     sha256: str
     """Of the bytes when the input was scanned."""
+
+
+def reader_modules(jobs: Iterable[FileJob], formats: Iterable[registry.Format]) -> set[str]:
+    """The modules of the readers that *jobs* need, by their file names' suffixes
+    (a file whose content says otherwise is read all the same, only not warm)."""
+    by_suffix = {suffix: f.reader.split(":")[0] for f in formats for suffix in f.suffixes}
+    return {by_suffix[s] for s in {job.path.suffix.lower() for job in jobs} if s in by_suffix}
 
 
 def file_sha256(path: Path) -> str:

@@ -40,6 +40,11 @@ class OutputBusy(OutputUnusable):
     """Another run holds OUTPUT_DIR and the caller chose not to wait."""
 
 
+class DiskFull(Exception):
+    """The device of OUTPUT_DIR filled up while the datasets were written; the
+    previous datasets are unchanged (the unfinished generation was discarded)."""
+
+
 def is_disk_full(exc: BaseException) -> bool:
     """An error that means the device has no room left (pyarrow's errors carry no errno, only its text)."""
     return isinstance(exc, OSError) and (exc.errno in DISK_FULL_ERRNOS or "No space left on device" in str(exc))

@@ -2,65 +2,53 @@
 
 The batch names this module in the forkserver's preload list
 (:func:`pipeline.run.workers.run_isolated`), so it is imported, and the code
-below runs, before any worker is forked: every worker then starts with every
-reader imported (pdfium's library initialised, pdfminer's and lxml's modules
-loaded), pdfminer's CJK CMaps unpickled, and the regexes that the layout
-stage, structuring and normalization compile on first use compiled. Without
-it each worker paid 0.03–0.17 s of CPU on its first file.
+below runs, before any worker is forked: every worker then starts with the
+run's readers imported and initialised (a reader module's ``warm_up()``, where
+it has one: pdfium's library, pdfminer's CJK CMaps), the alias table loaded
+and the regexes of structuring and normalization compiled. Without it each
+worker paid 0.03–0.17 s of CPU on its first file.
 
-Importing this module converts a tiny built-in notice with each PDF engine;
-nothing is written anywhere.
+Only the readers the run needs are warmed: the batch starts the forkserver
+with :data:`pipeline.run.onefile.WARM_READERS` naming them, so a run of DOCX
+files never loads pdfplumber or pdfium (about 0.2 s before the first file
+could start). Without that variable (a Dask worker's forkserver) every
+registered reader is warmed. Nothing is written anywhere.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
-import zlib
+import os
 
 from extractors import formats as registry
-from extractors.model import ExtractionError
-from extractors.pdf import load_cjk_cmaps
+from extractors.model import Cell, Document, ExtractionError, Paragraph, Row, Table
 from pipeline.convert import convert_document
+from pipeline.run.onefile import WARM_READERS
 
 
-def _tiny_pdf() -> bytes:
-    """One page with a ruled two-cell table and a line of text, in a standard font."""
-    content = (b"BT /F1 12 Tf 72 760 Td (Notice 2024) Tj ET\n"
-               b"0.5 w 72 700 m 400 700 l S 72 650 m 400 650 l S 72 700 m 72 650 l S 236 700 m 236 650 l S "
-               b"400 700 m 400 650 l S\nBT /F1 10 Tf 80 670 Td (1) Tj ET BT /F1 10 Tf 244 670 Td (Task) Tj ET")
-    stream = zlib.compress(content)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >>"
-        b" /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+def _sample_notice() -> Document:
+    """A notice in the document model: a title and a one-task table with a
+    deadline, enough to run every structuring and normalization rule once."""
+    header = ("序号", "工作任务", "牵头单位", "责任单位", "完成时限")
+    task = ("1", "完善工作机制", "市政府办公室", "各县（市、区）人民政府", "2024年12月底前")
+    rows = tuple(Row(cells=tuple(Cell(text=text, row=r, col=c) for c, text in enumerate(values)),
+                     is_header=r == 0) for r, values in enumerate((header, task)))
+    return Document(blocks=[Paragraph(text="关于印发工作任务分解表的通知"), Table(rows=rows, n_cols=len(header))],
+                    source_format="docx")
 
 
-def warm() -> None:
-    for fmt in registry.FORMATS:
-        importlib.import_module(fmt.reader.split(":")[0])
-    load_cjk_cmaps()
-    data = _tiny_pdf()
-    for reader in registry.PDF_ENGINES.values():
-        module, function = reader.split(":")
-        try:
-            document = getattr(importlib.import_module(module), function)(data)
-        except ExtractionError:  # a reader that cannot read it is still imported and initialised
-            continue
-        convert_document(document, "warm.pdf", "0" * 64)
+def warm(reader_modules: set[str] | None) -> None:
+    """Import and warm up the reader modules named (all registered ones for
+    None), then convert the sample notice."""
+    modules = {f.reader.split(":")[0] for f in registry.FORMATS} if reader_modules is None else reader_modules
+    for name in sorted(modules):
+        warm_up = getattr(importlib.import_module(name), "warm_up", None)
+        if warm_up is not None:
+            with contextlib.suppress(ExtractionError):  # a reader that fails its sample is still initialised
+                warm_up()
+    convert_document(_sample_notice(), "warm", "0" * 64)
 
 
-warm()
+_named = os.environ.get(WARM_READERS)
+warm(None if _named is None else set(filter(None, _named.split(","))))

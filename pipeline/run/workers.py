@@ -29,12 +29,13 @@ import errno
 import math
 import multiprocessing
 import multiprocessing.connection
+import multiprocessing.forkserver
 import os
 import resource
 import signal
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -67,14 +68,15 @@ Dask, so ``--memory-limit 1024`` failed in one and not the other."""
 
 
 @contextlib.contextmanager
-def _worker_environment() -> Iterator[None]:
-    """:data:`WORKER_ENVIRONMENT` in this process's environment while a worker
-    starts: the forkserver, started with the first worker, takes it (glibc
-    reads its malloc settings at process start, OpenBLAS its threads on
-    import), and every worker it forks inherits it. The caller's own
-    environment is left as it was."""
-    saved = {name: os.environ.get(name) for name in WORKER_ENVIRONMENT}
-    os.environ.update(WORKER_ENVIRONMENT)
+def _worker_environment(extra: Mapping[str, str]) -> Iterator[None]:
+    """:data:`WORKER_ENVIRONMENT` and *extra* in this process's environment
+    while a worker starts: the forkserver, started with the first worker,
+    takes it (glibc reads its malloc settings at process start, OpenBLAS its
+    threads on import), and every worker it forks inherits it. The caller's
+    own environment is left as it was."""
+    variables = {**WORKER_ENVIRONMENT, **extra}
+    saved = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
     try:
         yield
     finally:
@@ -286,19 +288,38 @@ class _Worker(Generic[T, R]):
         return [self.conn, self.process.sentinel]
 
 
+def _preload_list(fn: Callable[..., Any], preload: Sequence[str]) -> list[str]:
+    """*preload* and the module of *fn* (or of the function a partial wraps)."""
+    module = getattr(getattr(fn, "func", fn), "__module__", None)
+    return [*preload, *([module] if module else [])]
+
+
+def start_forkserver(fn: Callable[..., Any], preload: Sequence[str] = (),
+                     environment: Mapping[str, str] | None = None) -> None:
+    """Start the process that workers are forked from now, as :func:`run_isolated`
+    would at its first worker: it imports *preload* while the caller goes on
+    with other work, instead of while the caller waits for a first result.
+    Nothing happens if it is running already."""
+    multiprocessing.get_context("forkserver").set_forkserver_preload(_preload_list(fn, preload))
+    with _worker_environment(environment or {}):
+        multiprocessing.forkserver.ensure_running()
+
+
 def run_isolated(tasks: Iterable[T], fn: Callable[[T], R], jobs: int, limits: Limits,
-                 preload: Sequence[str] = ()) -> Iterator[Done[T, R]]:
+                 preload: Sequence[str] = (), environment: Mapping[str, str] | None = None
+                 ) -> Iterator[Done[T, R]]:
     """Yield one :class:`Done` per task, in completion order.
 
     *fn* and the tasks must be picklable (a module-level function, or a
     ``functools.partial`` of one). *preload* names modules the forkserver
-    imports before it forks a worker (it takes effect when the process starts
-    its forkserver, at its first run). Closing the iterator early, or an
-    exception in the caller, kills the workers still running.
+    imports before it forks a worker, and *environment* variables it starts
+    with beside :data:`WORKER_ENVIRONMENT`, which the preloaded modules may
+    read (both take effect when the process starts its forkserver, at its
+    first run). Closing the iterator early, or an exception in the caller,
+    kills the workers still running.
     """
     ctx = multiprocessing.get_context("forkserver")
-    module = getattr(getattr(fn, "func", fn), "__module__", None)
-    ctx.set_forkserver_preload([*preload, *([module] if module else [])])
+    ctx.set_forkserver_preload(_preload_list(fn, preload))
     umask = os.umask(0o022)
     os.umask(umask)
     pending = iter(tasks)
@@ -317,7 +338,7 @@ def run_isolated(tasks: Iterable[T], fn: Callable[[T], R], jobs: int, limits: Li
                     break
                 idle = next((w for w in workers if w.hand is None), None)
                 if idle is None:
-                    with _worker_environment():
+                    with _worker_environment(environment or {}):
                         idle = _Worker(ctx, fn, limits, umask)
                     workers.append(idle)
                 idle.give(task)

@@ -22,7 +22,7 @@ dropped.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -79,7 +79,7 @@ def is_heading(text: str) -> bool:
     return marker is not None and marker.level in (SECTION, SUBSECTION)
 
 
-def heading_row(slots: list[Slot | None]) -> tuple[Cell, Marker] | None:
+def heading_row(slots: Sequence[Slot | None]) -> tuple[Cell, Marker] | None:
     """(cell, marker) when a row holds nothing but one 一、/（一） heading: a
     heading row, whether its cell is merged across the table or the heading is
     written in one cell and the others are left empty."""
@@ -93,7 +93,7 @@ def heading_row(slots: list[Slot | None]) -> tuple[Cell, Marker] | None:
     return cell, marker
 
 
-def is_heading_rest(slots: list[Slot | None], heading_cols: Collection[int]) -> bool:
+def is_heading_rest(slots: Sequence[Slot | None], heading_cols: Collection[int]) -> bool:
     """Whether a row that a page break started is the rest of the heading the
     row before it held in *heading_cols*: it has text there and nowhere else,
     and no heading of its own (a section row merged across the table shows its
@@ -171,21 +171,21 @@ def _is_task_header(columns: ColumnMap) -> bool:
     return has_content and len(columns.roles) >= 2
 
 
-def _row_texts(row: list[Slot | None]) -> list[str]:
+def _row_texts(row: Sequence[Slot | None]) -> list[str]:
     return [slot.text if slot is not None else "" for slot in row]
 
 
-def _own_texts(row: list[Slot | None]) -> list[str]:
+def _own_texts(row: Sequence[Slot | None]) -> list[str]:
     return [s.text for s in row if s is not None and not s.covered and s.text.strip()]
 
 
-def _is_sub_header(row: list[Slot | None]) -> bool:
+def _is_sub_header(row: Sequence[Slot | None]) -> bool:
     """A second header row: every cell of its own names a role (``牵头单位 | 配合单位``)."""
     own = _own_texts(row)
     return bool(own) and all(column_role(t) is not None and parse_marker(t) is None for t in own)
 
 
-def _header_slots(rows: list[list[Slot | None]]) -> list[Slot | None]:
+def _header_slots(rows: Sequence[Sequence[Slot | None]]) -> Sequence[Slot | None]:
     """Per column the header cell that names it: in a header of two rows the
     lower cell where the column has one of its own, else the upper."""
     top, *sub = rows
@@ -195,7 +195,7 @@ def _header_slots(rows: list[list[Slot | None]]) -> list[Slot | None]:
             for t, s in zip(top, sub[0], strict=True)]
 
 
-def _body(table: Table, first_row: int) -> list[tuple[Row, list[Slot | None]] | None]:
+def _body(table: Table, first_row: int) -> list[tuple[Row, Sequence[Slot | None]] | None]:
     """The rows below the header as content detection reads them, None for a
     heading row whose heading belongs to no column (one merged across the
     table, or written in one cell of one row with the others empty) and for
@@ -203,7 +203,7 @@ def _body(table: Table, first_row: int) -> list[tuple[Row, list[Slot | None]] | 
     and is none; a heading cell spanning the rows below it is a grouping cell
     of its column and stays."""
     grid = table.grid()
-    body: list[tuple[Row, list[Slot | None]] | None] = []
+    body: list[tuple[Row, Sequence[Slot | None]] | None] = []
     heading_cols: tuple[int, ...] = ()
     for r in range(first_row, len(grid)):
         row, slots = table.rows[r], grid[r]
@@ -219,7 +219,7 @@ def _body(table: Table, first_row: int) -> list[tuple[Row, list[Slot | None]] | 
     return body
 
 
-def _own_cell(slots: list[Slot | None], col: int) -> str | None:
+def _own_cell(slots: Sequence[Slot | None], col: int) -> str | None:
     slot = slots[col]
     return slot.text if slot is not None and not slot.covered and slot.text.strip() else None
 
@@ -252,10 +252,11 @@ def grouping_columns(table: Table, first_row: int) -> frozenset[int]:
     return frozenset(found)
 
 
-def _header_candidates(grid: list[list[Slot | None]]) -> list[tuple[int, list[list[Slot | None]], list[str]]]:
+def _header_candidates(grid: Sequence[Sequence[Slot | None]]
+                       ) -> list[tuple[int, Sequence[Sequence[Slot | None]], list[str]]]:
     """(row, header rows, column texts) of every place a header may stand: each
     of the first rows alone, and with the row below when that one refines it."""
-    found = []
+    found: list[tuple[int, Sequence[Sequence[Slot | None]], list[str]]] = []
     for r in range(min(HEADER_SCAN_ROWS, len(grid))):
         found.append((r, [grid[r]], _row_texts(grid[r])))
         if r + 1 < len(grid) and _is_sub_header(grid[r + 1]):
@@ -272,7 +273,7 @@ def find_header(table: Table) -> tuple[int, ColumnMap] | None:
     the header's upper half.
     """
     grid = table.grid()
-    best: tuple[int, int, list[list[Slot | None]], list[str]] | None = None
+    best: tuple[int, int, Sequence[Sequence[Slot | None]], list[str]] | None = None
     for r, rows, texts in _header_candidates(grid):
         columns = map_columns(texts)
         if _is_task_header(columns) and (best is None or len(columns.roles) > best[0]):
@@ -292,7 +293,7 @@ def find_header(table: Table) -> tuple[int, ColumnMap] | None:
 
 # -- what content says where the header cannot ----------------------------------------
 
-def _own_headers(table: Table, first_row: int, header: list[Slot | None]) -> list[str]:
+def _own_headers(table: Table, first_row: int, header: Sequence[Slot | None]) -> list[str]:
     """The header text of each column, where a header cell merged over several
     columns does not name those of them that count 1, 2, 3: ``重点任务`` over
     the number column and the task column names the task column, and content

@@ -16,6 +16,8 @@ Format-agnostic: it sees only the document model. The rules are general ones:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from cjk.text import join_lines
 from extractors.model import Document, Slot, Table
 from pipeline.normalize.text import join_prose, prose
@@ -45,7 +47,7 @@ def _slot_text(slot: Slot | None) -> str:
     return slot.text if slot is not None else ""
 
 
-def _score(slots: list[Slot | None]) -> float | None:
+def _score(slots: Sequence[Slot | None]) -> float | None:
     """Lowest OCR score of the cells a row's task is read from."""
     return lowest(*(s.cell.score for s in slots if s is not None))
 
@@ -55,7 +57,7 @@ def _is_empty(slot: Slot | None) -> bool:
     return slot is None or (not slot.covered and not slot.text.strip())
 
 
-def _row_pages(slots: list[Slot | None], row_page: int | None) -> list[int]:
+def _row_pages(slots: Sequence[Slot | None], row_page: int | None) -> list[int]:
     pages = [s.cell.page for s in slots if s is not None and not s.covered and s.cell.page is not None]
     return pages or ([row_page] if row_page is not None else [])
 
@@ -86,7 +88,7 @@ class _TableReader:
         where the rest of a heading a page end broke is found."""
 
     def read(self, table: Table, first_row: int) -> None:
-        grid = table.grid()
+        grid = [list(row) for row in table.grid()]  # page breaks carry spans into it (_carry_span)
         for r in range(first_row, len(table.rows)):
             row = table.rows[r]
             own = list(grid[r])
@@ -119,7 +121,7 @@ class _TableReader:
             if _is_empty(here) and above is not None and above.text.strip() and spans:
                 _carry_span(grid, r, col, above)
 
-    def _is_continuation(self, slots: list[Slot | None]) -> bool:
+    def _is_continuation(self, slots: Sequence[Slot | None]) -> bool:
         """Whether a row a page break started is the rest of the task above it.
 
         A page end can break the title and unit cells as well as the
@@ -149,7 +151,7 @@ class _TableReader:
             return False
         return self.tasks[-1].task_no is not None
 
-    def _continue(self, slots: list[Slot | None], pages: list[int]) -> None:
+    def _continue(self, slots: Sequence[Slot | None], pages: list[int]) -> None:
         def added(col: int | None) -> str | None:
             """The text the new page adds in column *col*; None when it adds none."""
             slot = None if col is None else slots[col]
@@ -192,7 +194,7 @@ class _TableReader:
             if getattr(task, field) == old:
                 setattr(task, field, new)
 
-    def _enter_groups(self, slots: list[Slot | None]) -> dict[str, str]:
+    def _enter_groups(self, slots: Sequence[Slot | None]) -> dict[str, str]:
         """Enter the headings of the grouping columns (merged or not) in level
         order; return what they hold besides headings, as extras."""
         headings, other = [], {}
@@ -208,7 +210,7 @@ class _TableReader:
             self.state.enter(*heading)
         return other
 
-    def _task(self, slots: list[Slot | None], pages: list[int]) -> None:
+    def _task(self, slots: Sequence[Slot | None], pages: list[int]) -> None:
         def text(role: str) -> str:
             return COLUMN_JOINER.join(t for c in self.columns.cols(role) if (t := _slot_text(slots[c]).strip()))
 
