@@ -71,9 +71,12 @@ def test_a_table_that_numbers_its_tasks_so_keeps_them_tasks():
 
 
 def test_a_deadline_alone_makes_the_row_a_task():
-    assert _rows(HEADER, ("一", "新建城市书房", "", "2021年底前"), ("二", "改造老旧小区", "", "")) == [
-        (NONE, NONE, 1, "新建城市书房", "", "2021年底前"),
-        (NONE, NONE, 2, "改造老旧小区", "", ""),
+    """一 with a deadline of its own is a task numbered 1, not a section over
+    the task 1 below it."""
+    assert _rows(HEADER, ("一", "推进决策公开", "", "2021年底前"),
+                 ("1", "推行重大决策预公开", "市司法局", "2021年6月底前")) == [
+        (NONE, NONE, 1, "推进决策公开", "", "2021年底前"),
+        (NONE, NONE, 1, "推行重大决策预公开", "市司法局", "2021年6月底前"),
     ]
 
 
@@ -98,12 +101,13 @@ def test_a_table_of_nothing_but_numbered_rows_has_them_as_tasks():
     ]
 
 
-def test_a_task_numbered_1_without_units_stays_a_task():
-    """Only a section or subsection numeral makes a heading: 1 numbers a task."""
+def test_tasks_numbered_1_without_units_stay_tasks():
+    """Only a section or subsection numeral makes a heading: 1 numbers a task,
+    with or without units."""
     assert _rows(HEADER, ("一", ("推进决策公开", 3)), ("1", "推行重大决策预公开", "", ""),
-                 ("2", "公开财政预决算", "市财政局", "")) == [
+                 ("2", "公开财政预决算", "", "")) == [
         ((1, "推进决策公开"), NONE, 1, "推行重大决策预公开", "", ""),
-        ((1, "推进决策公开"), NONE, 2, "公开财政预决算", "市财政局", ""),
+        ((1, "推进决策公开"), NONE, 2, "公开财政预决算", "", ""),
     ]
 
 
@@ -143,6 +147,20 @@ def test_a_numbered_section_row_broken_by_a_page_end():
                  ("2", "优化网站平台", "市数据局", "长期坚持"), page_break=4) == [
         ((1, "推进决策公开"), NONE, 1, "推行重大决策预公开", "市司法局", "2021年底前"),
         ((2, "加强政务公开平台建设，推进政务公开标准化规范化"), NONE, 2, "优化网站平台", "市数据局", "长期坚持"),
+    ]
+
+
+def test_tasks_numbered_so_keep_their_cells_for_content():
+    """Rows numbered 一, 二 with a unit in 牵头单位 are tasks while the columns
+    are named, too: the column without header beside 牵头单位 is read in them
+    and holds units (the row a page end started has none there)."""
+    rows = (("序号", "重点任务", "牵头单位", ""), ("一", "新建城市书房", "市文旅局", "市财政局"),
+            ("二", "改造老旧小区，推进", "市住建局", "各县（市、区）人民政府"), ("", "小区治理", "", ""))
+    _, columns = find_header(_table(*rows, page_break=3))
+    assert columns.roles["responsible"] == (3,)
+    assert _rows(*rows, page_break=3) == [
+        (NONE, NONE, 1, "新建城市书房", "市文旅局市财政局", ""),
+        (NONE, NONE, 2, "改造老旧小区，推进小区治理", "市住建局各县（市、区）人民政府", ""),
     ]
 
 
