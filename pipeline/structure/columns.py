@@ -99,7 +99,7 @@ def _own(slots: Sequence[Slot | None]) -> list[Cell]:
     return [s.cell for s in slots if s is not None and not s.covered and s.text.strip()]
 
 
-def numbered_row(slots: Sequence[Slot | None], fields: Collection[int]) -> tuple[Cell, Marker, bool] | None:
+def _numbered_row(slots: Sequence[Slot | None], fields: Collection[int]) -> tuple[Cell, Marker, bool] | None:
     """(title cell, marker, carries a field) of a row whose number cell (its
     first cell of its own with text) holds a section or subsection marker and
     nothing else (``一``, ``一、``, ``（一）``) and which holds more text: a
@@ -136,7 +136,7 @@ def heading_rows(table: Table, first_row: int, fields: Collection[int]) -> dict[
     for r in range(first_row, len(grid)):
         if (heading := heading_row(grid[r])) is not None:
             found[r] = heading
-        elif (row := numbered_row(grid[r], fields)) is not None and not row[2]:
+        elif (row := _numbered_row(grid[r], fields)) is not None and not row[2]:
             numbered[r] = row[:2]
         else:
             if row is not None:  # numbered 一 and carrying units or a deadline: a task
