@@ -251,7 +251,7 @@ def test_an_unnamed_number_column_under_section_rows_merged_across():
                     ("3", "优化政府网站集约化平台", "市政务服务数据管理局", "2021年9月底前"))
     first_row, columns = find_header(table)
     assert columns.roles == {"task": (1,), "responsible": (2,), "deadline": (3,), "seq": (0,)}
-    assert column_runs(table, first_row, 0) == [["1", "2"], ["3"]]
+    assert column_runs(table, first_row, 0, columns.field_cols()) == [["1", "2"], ["3"]]
 
 
 def test_the_rest_of_a_section_row_a_page_end_broke_is_no_cell_of_the_number_column():
@@ -265,7 +265,7 @@ def test_the_rest_of_a_section_row_a_page_end_broke_is_no_cell_of_the_number_col
                     ("2", "优化政府网站集约化平台", "市政务服务数据管理局"), page_break=4)
     first_row, columns = find_header(table)
     assert columns.roles["seq"] == (0,)
-    assert column_runs(table, first_row, 0) == [["1"], ["2"]]
+    assert column_runs(table, first_row, 0, columns.field_cols()) == [["1"], ["2"]]
 
 
 @pytest.mark.parametrize(("texts", "rest"), [
@@ -292,8 +292,8 @@ def test_a_row_of_text_after_a_section_row_is_a_task_row_without_a_page_break():
     text after a section row on the same page is read as a task row."""
     table = _merged(("", "重点任务", "责任单位"), (("一、推进决策公开", 3),), (("说明：以下任务按季度报送进展", 3),),
                     ("1", "推行重大决策预公开", "市司法局"))
-    first_row, _ = find_header(table)
-    assert column_runs(table, first_row, 0) == [["说明：以下任务按季度报送进展", "1"]]
+    first_row, columns = find_header(table)
+    assert column_runs(table, first_row, 0, columns.field_cols()) == [["说明：以下任务按季度报送进展", "1"]]
 
 
 def test_an_unnamed_number_column_under_headings_written_in_its_cells():
