@@ -10,30 +10,16 @@ notices in every format: tests/test_layouts.py (tests/layout_docs_sections.py).
 
 from __future__ import annotations
 
-from extractors.model import Cell, Document, Row, Table
+from extractors.model import Document
 from pipeline.structure.columns import column_runs, find_header
 from pipeline.structure.markers import ITEM, SECTION, SUBSECTION, Marker, number_cell
 from pipeline.structure.tasks import structure_tasks
-
-Spec = str | tuple[str, int]
-"""A cell's text, or (text, columns it spans)."""
-
-
-def _table(*rows: tuple[Spec, ...], page_break: int | None = None) -> Table:
-    out = []
-    for r, specs in enumerate(rows):
-        cells, col = [], 0
-        for spec in specs:
-            text, span = (spec, 1) if isinstance(spec, str) else spec
-            cells.append(Cell(text=text, row=r, col=col, col_span=span))
-            col += span
-        out.append(Row(cells=tuple(cells), continues_on_new_page=r == page_break))
-    return Table(rows=tuple(out), n_cols=sum(1 if isinstance(s, str) else s[1] for s in rows[0]))
+from tests.tables import Spec, merged_table
 
 
 def _rows(*rows: tuple[Spec, ...], page_break: int | None = None) -> list[tuple]:
     """(section, subsection, task_no, title, units, deadline) of each task read from the table."""
-    document = Document(blocks=[_table(*rows, page_break=page_break)], source_format="docx")
+    document = Document(blocks=[merged_table(*rows, page_break=page_break)], source_format="docx")
     return [((t.section_no, t.section_title), (t.subsection_no, t.subsection_title), t.task_no, t.title,
              t.lead_text + t.responsible_text, t.deadline_text) for t in structure_tasks(document)]
 
@@ -157,7 +143,7 @@ def test_tasks_numbered_so_keep_their_cells_for_content():
     and holds units (the row a page end started has none there)."""
     rows = (("序号", "重点任务", "牵头单位", ""), ("一", "新建城市书房", "市文旅局", "市财政局"),
             ("二", "改造老旧小区，推进", "市住建局", "各县（市、区）人民政府"), ("", "小区治理", "", ""))
-    _, columns = find_header(_table(*rows, page_break=3))
+    _, columns = find_header(merged_table(*rows, page_break=3))
     assert columns.roles["responsible"] == (3,)
     assert _rows(*rows, page_break=3) == [
         (NONE, NONE, 1, "新建城市书房", "市文旅局市财政局", ""),
@@ -168,7 +154,7 @@ def test_tasks_numbered_so_keep_their_cells_for_content():
 def test_a_number_column_without_header_that_holds_the_sections_too():
     """Section rows are no cells of the number column: its task rows count 1, 2
     and 1, 2 again under 二, so it is the task number."""
-    table = _table(("", "重点任务", "责任单位"), ("一", ("推进决策公开", 2)), ("1", "推行重大决策预公开", "市司法局"),
+    table = merged_table(("", "重点任务", "责任单位"), ("一", ("推进决策公开", 2)), ("1", "推行重大决策预公开", "市司法局"),
                    ("2", "公开财政预决算", "市财政局"), ("二", "加强平台建设", ""), ("1", "优化网站平台", "市数据局"))
     first_row, columns = find_header(table)
     assert columns.roles == {"task": (1,), "responsible": (2,), "seq": (0,)}
@@ -178,7 +164,7 @@ def test_a_number_column_without_header_that_holds_the_sections_too():
 def test_a_header_merged_over_a_number_column_that_holds_the_sections_too():
     """重点任务 over the number column and the task column (漳州): the numbers
     count 1, 2 and 1 again under 二 once the section rows are set aside."""
-    table = _table((("重点任务", 2), "牵头单位", "完成时限"), ("一", ("深化政务公开", 3)),
+    table = merged_table((("重点任务", 2), "牵头单位", "完成时限"), ("一", ("深化政务公开", 3)),
                    ("1", "推进决策公开", "市政府办公室", "2021年6月底前"), ("2", "做好财政预决算公开", "市财政局", ""),
                    ("二", "加强政策解读", "", ""), ("1", "做好政策解读", "市政府办公室", "长期坚持"))
     _, columns = find_header(table)
