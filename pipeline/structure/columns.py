@@ -30,7 +30,7 @@ import regex
 from extractors.model import Cell, Row, Slot, Table
 from pipeline.normalize.text import prose
 from pipeline.normalize.units import assign_roles
-from pipeline.structure.markers import SECTION, SUBSECTION, Marker, parse_marker
+from pipeline.structure.markers import SECTION, SUBSECTION, Marker, number_cell, parse_marker
 from pipeline.vocabulary import AGENCY_ENDINGS, COLUMN_SYNONYMS, EACH, EXTRA_COLUMNS, UNIT_COLUMN_ROLES
 
 _SPACE = regex.compile(r"\s+")
@@ -74,16 +74,17 @@ def column_role(header: str) -> str | None:
 
 
 def is_heading(text: str) -> bool:
-    """Whether a cell text is a 一、 or （一） heading."""
+    """Whether a cell text is a 一、 or （一） heading: the marker and a title.
+    A marker alone (``（一）`` in a 序号 cell) numbers a row, it heads none."""
     marker = parse_marker(prose(text))
-    return marker is not None and marker.level in (SECTION, SUBSECTION)
+    return marker is not None and marker.level in (SECTION, SUBSECTION) and bool(marker.rest)
 
 
 def heading_row(slots: Sequence[Slot | None]) -> tuple[Cell, Marker] | None:
     """(cell, marker) when a row holds nothing but one 一、/（一） heading: a
     heading row, whether its cell is merged across the table or the heading is
     written in one cell and the others are left empty."""
-    own = [s.cell for s in slots if s is not None and not s.covered and s.text.strip()]
+    own = _own(slots)
     if len(own) != 1:
         return None
     cell = own[0]
@@ -91,6 +92,59 @@ def heading_row(slots: Sequence[Slot | None]) -> tuple[Cell, Marker] | None:
     if marker is None or marker.level not in (SECTION, SUBSECTION):
         return None
     return cell, marker
+
+
+def _own(slots: Sequence[Slot | None]) -> list[Cell]:
+    """The cells of a row's own that hold text, in column order."""
+    return [s.cell for s in slots if s is not None and not s.covered and s.text.strip()]
+
+
+def _numbered_row(slots: Sequence[Slot | None], fields: Collection[int]) -> tuple[Cell, Marker, bool] | None:
+    """(title cell, marker, carries a field) of a row whose number cell (its
+    first cell of its own with text) holds a section or subsection marker and
+    nothing else (``一``, ``一、``, ``（一）``) and which holds more text: a
+    heading's title or a task's. *carries a field* tells whether a cell of its
+    own in one of *fields* (the unit and deadline columns) holds text; a title
+    merged over the rest of the row stands in them too and is none of them."""
+    own = _own(slots)
+    if len(own) < 2:
+        return None
+    number, title, *_ = own
+    marker = number_cell(prose(number.text))
+    if marker is None or marker.level not in (SECTION, SUBSECTION):
+        return None
+    carries = any(cell.col in fields and cell.col_span == 1 for cell in own[1:])
+    return title, Marker(marker.level, marker.number, prose(title.text)), carries
+
+
+def heading_rows(table: Table, first_row: int, fields: Collection[int]) -> dict[int, tuple[Cell, Marker]]:
+    """Row index → (cell, marker) of each heading row below the header: a row
+    that holds nothing but one 一、/（一） heading (:func:`heading_row`), and a
+    row numbered 一 or （一） in its number cell whose unit and deadline cells
+    (*fields*) are empty, the title in the cell after the number.
+
+    Whether the numbered rows head tasks or are tasks the table decides: a
+    table that numbers its tasks 一、二、 carries units or a deadline in some
+    row so numbered, and then every row numbered at that level is a task (one
+    without units too); so is every such row of a table that holds nothing
+    else, for headings head tasks."""
+    grid = table.grid()
+    found: dict[int, tuple[Cell, Marker]] = {}
+    numbered: dict[int, tuple[Cell, Marker]] = {}
+    task_levels: set[int] = set()
+    others = False
+    for r in range(first_row, len(grid)):
+        if (heading := heading_row(grid[r])) is not None:
+            found[r] = heading
+        elif (row := _numbered_row(grid[r], fields)) is not None and not row[2]:
+            numbered[r] = row[:2]
+        else:
+            if row is not None:  # numbered 一 and carrying units or a deadline: a task
+                task_levels.add(row[1].level)
+            others = others or bool(_own(grid[r]))
+    if others:
+        found.update({r: heading for r, heading in numbered.items() if heading[1].level not in task_levels})
+    return dict(sorted(found.items()))
 
 
 def is_heading_rest(slots: Sequence[Slot | None], heading_cols: Collection[int]) -> bool:
@@ -119,6 +173,10 @@ class ColumnMap:
 
     def cols(self, role: str) -> tuple[int, ...]:
         return self.roles.get(role, ())
+
+    def field_cols(self) -> frozenset[int]:
+        """The unit and deadline columns: what a task fills and a heading row leaves empty."""
+        return frozenset(c for role in (*UNIT_COLUMN_ROLES, "deadline") for c in self.cols(role))
 
     def is_header_repeat(self, texts: list[str]) -> bool:
         keys = tuple(header_key(t) for t in texts)
@@ -195,19 +253,21 @@ def _header_slots(rows: Sequence[Sequence[Slot | None]]) -> Sequence[Slot | None
             for t, s in zip(top, sub[0], strict=True)]
 
 
-def _body(table: Table, first_row: int) -> list[tuple[Row, Sequence[Slot | None]] | None]:
+def _body(table: Table, first_row: int, fields: Collection[int]) -> list[tuple[Row, Sequence[Slot | None]] | None]:
     """The rows below the header as content detection reads them, None for a
     heading row whose heading belongs to no column (one merged across the
-    table, or written in one cell of one row with the others empty) and for
-    its rest on the next page when a page end broke it. Such a row heads tasks
-    and is none; a heading cell spanning the rows below it is a grouping cell
-    of its column and stays."""
+    table, or written in one cell of one row with the others empty, or
+    numbered in the number cell with *fields* empty, :func:`heading_rows`) and
+    for its rest on the next page when a page end broke it. Such a row heads
+    tasks and is none; a heading cell spanning the rows below it is a grouping
+    cell of its column and stays."""
     grid = table.grid()
+    headings = heading_rows(table, first_row, fields)
     body: list[tuple[Row, Sequence[Slot | None]] | None] = []
     heading_cols: tuple[int, ...] = ()
     for r in range(first_row, len(grid)):
         row, slots = table.rows[r], grid[r]
-        heading = heading_row(slots)
+        heading = headings.get(r)
         if heading is not None and heading[0].row_span == 1:
             heading_cols = (heading[0].col,)
             body.append(None)
@@ -224,10 +284,11 @@ def _own_cell(slots: Sequence[Slot | None], col: int) -> str | None:
     return slot.text if slot is not None and not slot.covered and slot.text.strip() else None
 
 
-def column_runs(table: Table, first_row: int, col: int) -> list[list[str]]:
-    """A column's own non-empty cells in the task rows, in runs between heading rows."""
+def column_runs(table: Table, first_row: int, col: int, fields: Collection[int]) -> list[list[str]]:
+    """A column's own non-empty cells in the task rows, in runs between heading
+    rows; *fields* are the unit and deadline columns (:func:`heading_rows`)."""
     runs: list[list[str]] = [[]]
-    for part in _body(table, first_row):
+    for part in _body(table, first_row, fields):
         if part is None:
             runs.append([])
         elif (text := _own_cell(part[1], col)) is not None:
@@ -235,14 +296,14 @@ def column_runs(table: Table, first_row: int, col: int) -> list[list[str]]:
     return [run for run in runs if run]
 
 
-def grouping_columns(table: Table, first_row: int) -> frozenset[int]:
+def grouping_columns(table: Table, first_row: int, fields: Collection[int]) -> frozenset[int]:
     """Columns whose own non-empty cells in the task rows are (almost) all headings.
 
     The rest of a heading that a page end broke (``好公开。`` on the next page)
     is no cell of its own: it is not counted. Nor is a heading row merged
     across the table: it belongs to no column."""
     found: set[int] = set()
-    body = [part for part in _body(table, first_row) if part is not None]
+    body = [part for part in _body(table, first_row, fields) if part is not None]
     for col in range(table.n_cols):
         texts = [text for row, slots in body if (text := _own_cell(slots, col)) is not None
                  and (not row.continues_on_new_page or is_heading(text))]
@@ -280,27 +341,31 @@ def find_header(table: Table) -> tuple[int, ColumnMap] | None:
             best = (len(columns.roles), r, rows, texts)
     if best is None:
         return None
-    _, r, rows, _ = best
+    _, r, rows, named = best
     first_row = r + len(rows)
-    texts = _own_headers(table, first_row, _header_slots(rows))
-    columns = map_columns(texts, grouping_columns(table, first_row))
+    # Content cannot name a unit column before heading rows are told from
+    # task rows: the unit and deadline columns a heading row leaves empty are
+    # those the header names.
+    fields = map_columns(named).field_cols()
+    texts = _own_headers(table, first_row, _header_slots(rows), fields)
+    columns = map_columns(texts, grouping_columns(table, first_row, fields))
     if not {"task", "requirement"} & columns.roles.keys():
         # Headings are all the table has to say: they are its tasks.
         columns = map_columns(texts)
     columns.header_rows = tuple(tuple(_row_texts(row)) for row in rows)
-    return first_row, _by_content(table, first_row, columns, texts)
+    return first_row, _by_content(table, first_row, columns, texts, fields)
 
 
 # -- what content says where the header cannot ----------------------------------------
 
-def _own_headers(table: Table, first_row: int, header: Sequence[Slot | None]) -> list[str]:
+def _own_headers(table: Table, first_row: int, header: Sequence[Slot | None], fields: Collection[int]) -> list[str]:
     """The header text of each column, where a header cell merged over several
     columns does not name those of them that count 1, 2, 3: ``重点任务`` over
     the number column and the task column names the task column, and content
     names the numbers."""
     texts = _row_texts(header)
     return ["" if slot is not None and slot.cell.col_span > 1
-            and is_number_column(*column_runs(table, first_row, col)) else texts[col]
+            and is_number_column(*column_runs(table, first_row, col, fields)) else texts[col]
             for col, slot in enumerate(header)]
 
 
@@ -341,7 +406,8 @@ def is_unit_list(text: str) -> bool:
     return bool(units) and all(_is_unit(u) for u in units)
 
 
-def _by_content(table: Table, first_row: int, columns: ColumnMap, texts: list[str]) -> ColumnMap:
+def _by_content(table: Table, first_row: int, columns: ColumnMap, texts: list[str],
+                fields: Collection[int]) -> ColumnMap:
     """Roles for the columns the header left without one (no header, or an
     unknown one), from their cells in the task rows: integers counting 1, 2, 3
     are the task numbers, lists of agencies are responsible units. Columns
@@ -350,7 +416,7 @@ def _by_content(table: Table, first_row: int, columns: ColumnMap, texts: list[st
     for col in range(table.n_cols):
         if col in claimed or header_key(texts[col]) in EXTRA_COLUMNS:
             continue
-        runs = column_runs(table, first_row, col)
+        runs = column_runs(table, first_row, col, fields)
         cells = [cell for run in runs for cell in run]
         if not cells:
             continue

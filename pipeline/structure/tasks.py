@@ -6,7 +6,10 @@ Format-agnostic: it sees only the document model. The rules are general ones:
 * the hierarchy comes from the markers in the cells (一、 section, （一）
   subsection, 1. task), wherever they stand: a row whose only content is a
   heading (merged across the table or written in the first cell) is a heading
-  row; a heading cell spanning several rows heads each row it covers;
+  row, and so is a row numbered 一 or （一） in its number cell that leaves its
+  unit and deadline cells empty, unless the table numbers its tasks so
+  (:func:`pipeline.structure.columns.heading_rows`); a heading cell spanning
+  several rows heads each row it covers;
 * a row that a page break started is the rest of the task above it, unless
   it opens a task of its own (a number, a 序号, a heading): its cells are
   joined to that task's (see ``_TableReader._is_continuation``);
@@ -25,12 +28,12 @@ from pipeline.structure.columns import (
     ColumnMap,
     find_header,
     header_key,
-    heading_row,
+    heading_rows,
     is_heading,
     is_heading_rest,
 )
 from pipeline.structure.headings import State, Task, heading_title, item, lowest
-from pipeline.structure.markers import SECTION, SUBSECTION, parse_marker
+from pipeline.structure.markers import SECTION, SUBSECTION, number_cell, parse_marker
 from pipeline.structure.prose_tasks import prose_tasks
 from pipeline.vocabulary import COLUMN_JOINER, UNIT_COLUMN_ROLES
 
@@ -89,6 +92,7 @@ class _TableReader:
 
     def read(self, table: Table, first_row: int) -> None:
         grid = [list(row) for row in table.grid()]  # page breaks carry spans into it (_carry_span)
+        headings = heading_rows(table, first_row, self.columns.field_cols())
         for r in range(first_row, len(table.rows)):
             row = table.rows[r]
             own = list(grid[r])
@@ -100,7 +104,7 @@ class _TableReader:
                 continue
             if all(_is_empty(s) or s.covered for s in slots if s is not None):
                 continue
-            heading = heading_row(slots)
+            heading = headings.get(r)
             if heading:
                 cell, marker = heading
                 self.state.enter(marker.level, marker.number, marker.rest)
@@ -227,9 +231,8 @@ class _TableReader:
         requirement = prose(text("requirement"))
         if task_no is None:
             task_no, requirement = item(requirement)
-        if task_no is None:
-            seq = prose(text("seq")).rstrip("、.．")
-            task_no = int(seq) if seq.isdigit() else None
+        if task_no is None and (number := number_cell(prose(text("seq")))) is not None:
+            task_no = number.number  # 1, 1、 or, in a table that numbers its tasks so, 一
         extra.update({name: prose(_slot_text(slots[c])) for c, name in self.columns.extra.items()
                       if _slot_text(slots[c]).strip()})
         self.tasks.append(

@@ -327,3 +327,7 @@ TASKS.update({
 from tests.expected.layouts_national import TASKS as _NATIONAL_TASKS  # noqa: E402
 
 TASKS.update(_NATIONAL_TASKS)
+
+from tests.expected.layouts_sections import TASKS as _SECTIONS_TASKS  # noqa: E402
+
+TASKS.update(_SECTIONS_TASKS)
