@@ -2,13 +2,15 @@
 
 Each page is rendered (pypdfium2), printed on grey paper, stamped with a red
 round seal over the signature (the 成文日期 line, as GB/T 9704 places it),
-tilted by a fraction of a degree, blurred, given scanner noise, JPEG-encoded
-and wrapped into an image-only PDF (Pillow). The same input and seed give the
+optionally laid on the scanner turned by a quarter, half or three-quarter turn
+(a landscape table fed into a portrait scanner), tilted by a fraction of a
+degree, blurred, given scanner noise, JPEG-encoded and wrapped into an
+image-only PDF (Pillow). The same input and seed give the
 same bytes, so an OCR result cached for a page stays valid (tests/ocr_cache.py);
 the text-PDF twin gives the expected rows. Only Pillow and numpy, which
 pdfplumber and pandas bring, are used: making a scan needs no OCR extra.
 
-    .venv/bin/python -m tests.scans INPUT.pdf OUTPUT.pdf   # one scan, to look at
+    .venv/bin/python -m tests.scans INPUT.pdf OUTPUT.pdf [TURN]   # one scan, to look at
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ JPEG_QUALITY = 50
 SEAL_MM = 42
 """Diameter of a round official seal."""
 SEAL_RED = (215, 35, 40)
+TURNS = {0: None, 90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_270}
+"""How a sheet can lie on the scanner: degrees it is turned counter-clockwise,
+and the exact (lossless) turn of the clean page that gives it."""
 
 DATE_LINE = regex.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
 """A 成文日期 on a line of its own: where the seal goes."""
@@ -96,8 +101,9 @@ def _stamp(page: Image.Image, centre: tuple[float, float], scale: float) -> Imag
     return Image.fromarray(ink.astype(np.uint8))
 
 
-def scan_page(clean: Image.Image, seed: int, signature: tuple[float, float] | None) -> Image.Image:
-    """One clean page rendering as a scanner would give it."""
+def scan_page(clean: Image.Image, seed: int, signature: tuple[float, float] | None, turn: int = 0) -> Image.Image:
+    """One clean page rendering as a scanner would give it, the sheet lying
+    *turn* degrees counter-clockwise (the seal is on the paper, so it turns too)."""
     rng = np.random.default_rng(seed)
     scale = SCAN_DPI / 72
     page = clean.convert("RGB")
@@ -105,6 +111,8 @@ def scan_page(clean: Image.Image, seed: int, signature: tuple[float, float] | No
         page = _stamp(page, signature, scale)
     paper = np.asarray(page, dtype=np.float32) * (PAPER / 255)
     page = Image.fromarray(paper.astype(np.uint8))
+    if TURNS[turn] is not None:
+        page = page.transpose(TURNS[turn])
     tilt = float(rng.uniform(*TILT_DEGREES)) * (1 if rng.random() < 0.5 else -1)
     page = page.rotate(tilt, resample=Image.Resampling.BICUBIC, fillcolor=(PAPER,) * 3)
     page = page.filter(ImageFilter.GaussianBlur(BLUR_RADIUS))
@@ -115,8 +123,9 @@ def scan_page(clean: Image.Image, seed: int, signature: tuple[float, float] | No
     return Image.open(io.BytesIO(jpeg.getvalue()))
 
 
-def scanned_pages(pdf: bytes, pages: list[int] | None = None) -> list[Image.Image]:
-    """JPEG images of *pdf*'s pages (all, or the 1-based *pages*) as scanned."""
+def scanned_pages(pdf: bytes, pages: list[int] | None = None, turn: int = 0) -> list[Image.Image]:
+    """JPEG images of *pdf*'s pages (all, or the 1-based *pages*) as scanned,
+    each sheet turned *turn* degrees on the scanner."""
     doc = pypdfium2.PdfDocument(pdf)
     images = []
     try:
@@ -125,25 +134,27 @@ def scanned_pages(pdf: bytes, pages: list[int] | None = None) -> list[Image.Imag
             clean = page.render(scale=SCAN_DPI / 72, rev_byteorder=True).to_pil()
             spot = signature_spot(page)
             page.close()
-            images.append(scan_page(clean, _seed(pdf, number), spot))
+            images.append(scan_page(clean, _seed(pdf, number), spot, turn))
     finally:
         doc.close()
     return images
 
 
-def scan_pdf(pdf: bytes, pages: list[int] | None = None) -> bytes:
-    """An image-only PDF of *pdf*'s pages (all, or the 1-based *pages*)."""
-    images = scanned_pages(pdf, pages)
+def scan_pdf(pdf: bytes, pages: list[int] | None = None, turn: int = 0) -> bytes:
+    """An image-only PDF of *pdf*'s pages (all, or the 1-based *pages*), each
+    sheet turned *turn* degrees counter-clockwise on the scanner: the PDF's
+    pages take the images' shape and have no ``/Rotate``, as a scanner makes them."""
+    images = scanned_pages(pdf, pages, turn)
     out = io.BytesIO()
     images[0].save(out, "PDF", resolution=SCAN_DPI, save_all=True, append_images=images[1:])
     return out.getvalue()
 
 
 @functools.cache
-def scanned(path: Path) -> bytes:
-    """The scan of the PDF fixture at *path*, made once per test run."""
-    return scan_pdf(path.read_bytes())
+def scanned(path: Path, turn: int = 0) -> bytes:
+    """The scan of the PDF fixture at *path* (its sheets turned *turn* degrees), made once per test run."""
+    return scan_pdf(path.read_bytes(), turn=turn)
 
 
 if __name__ == "__main__":
-    Path(sys.argv[2]).write_bytes(scan_pdf(Path(sys.argv[1]).read_bytes()))
+    Path(sys.argv[2]).write_bytes(scan_pdf(Path(sys.argv[1]).read_bytes(), turn=int(sys.argv[3]) if len(sys.argv) > 3 else 0))

@@ -43,6 +43,8 @@ def test_examples():
     assert parse_date("二〇一八年六月十二日") == date(2018, 6, 12)
     assert parse_date("二O一八年十二月三十一日") == date(2018, 12, 31)
     assert parse_date("二〇一八年十月十日") == date(2018, 10, 10)
+    assert parse_date("二〇一九年五月二 十日") == date(2019, 5, 20)  # OCR under a seal
+    assert parse_date("二 〇 一 九 年 五 月 二 十 日") == date(2019, 5, 20)  # letter-spaced
 
 
 def test_impossible_or_partial_dates_are_none():

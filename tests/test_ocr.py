@@ -71,6 +71,14 @@ def test_seal_over_the_signature_keeps_the_metadata(path):
     assert {k: getattr(scan.document, k) for k in METADATA} == {k: getattr(twin.document, k) for k in METADATA}
 
 
+@pytest.mark.parametrize("path", TWINS, ids=lambda p: p.stem)
+def test_upright_scan_is_never_turned(path):
+    """Every page of every upright scan is read as it lies (pages scanned
+    turned: tests/test_ocr_orientation.py)."""
+    _, scan = pair(path)
+    assert not [w for w in scan.warnings if "sideways or upside down" in w]
+
+
 def test_provenance_of_ocr_rows():
     twin, scan = pair(LAYOUTS / "full_notice.pdf")
     assert scan.document.text_source == "ocr" and twin.document.text_source == "text_layer"

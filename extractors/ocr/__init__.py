@@ -42,7 +42,7 @@ def lacks_text(page: PageLayout) -> bool:
     return cid > CID_SHARE_LIMIT * len(readable)
 
 
-def _reader() -> Callable[[Any, int, float, float], PageLayout]:
+def _reader() -> Callable[[Any, int, float, float], tuple[PageLayout, int]]:
     """:func:`extractors.ocr.page.page_from_image`, imported on first use (it
     brings OpenCV and numpy); ``needs_ocr`` when the extra is not installed."""
     try:
@@ -67,6 +67,9 @@ class PageOcr:
     undrawn: list[int] = field(default_factory=list)
     """Pages the reader could not draw for OCR, read from their text layer
     instead (``always`` on an OFD page of vector text)."""
+    turned: dict[int, int] = field(default_factory=dict)
+    """Pages scanned sideways or upside down: the degrees clockwise their
+    image was turned to read them upright."""
 
     def wants(self, page: PageLayout) -> bool:
         return self.mode == "always" or (self.mode == "auto" and lacks_text(page))
@@ -83,8 +86,10 @@ class PageOcr:
                 if image is None:
                     self.undrawn.append(page.number)
                 else:
-                    page = page_from_image(image, page.number, page.width, page.height)
+                    page, degrees = page_from_image(image, page.number, page.width, page.height)
                     self.pages.append(page.number)
+                    if degrees:
+                        self.turned[page.number] = degrees
                 self.seconds += time.perf_counter() - started
             elif lacks_text(page):
                 self.skipped.append(page.number)
@@ -98,6 +103,9 @@ class PageOcr:
         if self.undrawn:
             out.append(f"{len(self.undrawn)} pages of text this format cannot draw for OCR were read from their "
                        f"text layer (--ocr always): {', '.join(map(str, self.undrawn))}")
+        if self.turned:
+            out.append(f"{len(self.turned)} pages scanned sideways or upside down were read turned upright "
+                       f"(page: degrees clockwise): {', '.join(f'{n}: {d}' for n, d in self.turned.items())}")
         return out
 
 

@@ -2,9 +2,10 @@
 
 The models are pinned by path to the files the ``rapidocr`` wheel ships, so
 nothing is ever downloaded at run time (RapidOCR fetches any model it does not
-find, which an offline batch must never do). The angle classifier is off:
-pages are deskewed before recognition, and notices are printed upright.
-onnxruntime runs one thread: ``--jobs`` parallelises files, and two threads
+find, which an offline batch must never do). The text-line angle classifier
+is off: pages are deskewed before recognition, and a page scanned sideways or
+upside down is found from its own reading and read again turned
+(:mod:`extractors.ocr.orientation`). onnxruntime runs one thread: ``--jobs`` parallelises files, and two threads
 were slower than one on 2 vCPUs (docs/ocr.md).
 
 One engine per process, made on first use, so a run that meets no scanned

@@ -17,9 +17,13 @@ import regex
 from pipeline.normalize.numerals import SMALL_NUMBER_CHARS, digit_string, small_number
 
 _CN = regex.escape(SMALL_NUMBER_CHARS)
-_YEAR = rf"(?P<year>[0-9０-９]{{4}}|[{_CN}]{{4}})"
-_MONTH = rf"(?P<month>[0-9０-９]{{1,2}}|[{_CN}]{{1,3}})"
-_DAY = rf"(?P<day>[0-9０-９]{{1,2}}|[{_CN}]{{1,3}})"
+_YEAR = rf"(?P<year>[0-9０-９]{{4}}|[{_CN}](?:\s*[{_CN}]){{3}})"
+_MONTH = rf"(?P<month>[0-9０-９]{{1,2}}|[{_CN}](?:\s*[{_CN}]){{0,2}})"
+_DAY = rf"(?P<day>[0-9０-９]{{1,2}}|[{_CN}](?:\s*[{_CN}]){{0,2}})"
+"""A number in Chinese numerals may have a space between its characters: OCR
+sees one in the ink where a seal over the 成文日期 fades strokes (``五月二 十日``),
+and a letter-spaced date in a text layer has them. A space never separates two
+numbers of a date, which 年月日 do."""
 DATE_PATTERN = rf"{_YEAR}\s*年\s*{_MONTH}\s*月\s*{_DAY}\s*[日号]"
 """A full date; exported so that other parsers can embed it in larger patterns."""
 
@@ -46,8 +50,10 @@ def last_day_of_month(year: int, month: int) -> date | None:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _from_match(match: regex.Match[str]) -> date | None:
-    return make_date(digit_string(match["year"]), small_number(match["month"]), small_number(match["day"]))
+def date_from_match(match: regex.Match[str]) -> date | None:
+    """The date a match of :data:`DATE_PATTERN` names (spaces within its numbers dropped)."""
+    year, month, day = (regex.sub(r"\s+", "", match[part]) for part in ("year", "month", "day"))
+    return make_date(digit_string(year), small_number(month), small_number(day))
 
 
 def parse_date(text: str | None) -> date | None:
@@ -55,7 +61,7 @@ def parse_date(text: str | None) -> date | None:
     if not isinstance(text, str):
         return None
     match = _WHOLE_DATE.fullmatch(text)
-    return _from_match(match) if match else None
+    return date_from_match(match) if match else None
 
 
 def parse_any_date(text: str | None) -> date | None:

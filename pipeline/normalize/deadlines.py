@@ -23,7 +23,7 @@ from typing import Literal
 
 import regex
 
-from pipeline.normalize.dates import DATE_PATTERN, last_day_of_month, make_date
+from pipeline.normalize.dates import DATE_PATTERN, date_from_match, last_day_of_month, make_date
 from pipeline.normalize.numerals import SMALL_NUMBER_CHARS, digit_string, small_number
 from pipeline.patterns import alternation
 from pipeline.vocabulary import (
@@ -91,7 +91,7 @@ without a year (``年底前``), which is the notice's."""
 _DATE_RULES: tuple[tuple[regex.Pattern[str], Resolver], ...] = (
     # a full date, also with a year in Chinese numerals (二〇一八年六月三十日前)
     (regex.compile(rf"{DATE_PATTERN}{_S}{_BEFORE}?"),
-     lambda m, y: make_date(digit_string(m["year"]), small_number(m["month"]), small_number(m["day"]))),
+     lambda m, y: date_from_match(m)),
     (regex.compile(rf"(?:{_YEAR}{_S})?{_MONTH}{_S}(?P<day>{_NUM}){_S}[日号]{_S}{_BEFORE}?"),
      lambda m, y: make_date(_year(m, y), small_number(m["month"]), small_number(m["day"]))),
     (regex.compile(rf"(?:{_YEAR}{_S})?{_MONTH}{_S}(?:(?P<period>{alternation(TEN_DAY_PERIODS)}){_BEFORE}?"
